@@ -1,0 +1,68 @@
+# Cases.cmake — builds and registers every case listed in harness/cases.json.
+#
+# The manifest is the one place a case is declared. For case NN with slug S
+# and detector D (assert, asan or tsan) it expects three files:
+#
+#   bugs/NN_S.cpp              the broken program
+#   fixes/NN_S.cpp             the same program, fixed
+#   harness/cases/NN_S_test.cpp  the scenario both are linked with (its header,
+#                                harness/cases/NN_S.h, is the interface)
+#
+# and makes six binaries, caseNN_{bug,fix}_{plain,asan,tsan}, and four tests:
+#
+#   caseNN.bug.<flavour of D>  passes when the bug fails with the declared text
+#   caseNN.fix.plain|asan|tsan passes when the fix runs clean
+#
+# The bug binaries of the other two flavours are built only on request (the
+# bughunt runner asks for them with `run N --tool`).
+
+set(BUGHUNT_MANIFEST ${PROJECT_SOURCE_DIR}/harness/cases.json)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${BUGHUNT_MANIFEST})
+file(READ ${BUGHUNT_MANIFEST} manifest)
+
+# The flavour whose build shows each detector's diagnostic.
+set(BUGHUNT_DETECTOR_FLAVOUR_assert plain)
+set(BUGHUNT_DETECTOR_FLAVOUR_asan asan)
+set(BUGHUNT_DETECTOR_FLAVOUR_tsan tsan)
+
+function(bughunt_case id slug detector expect)
+  if(id LESS 10)
+    set(nn 0${id})
+  else()
+    set(nn ${id})
+  endif()
+  set(bug ${PROJECT_SOURCE_DIR}/bugs/${nn}_${slug}.cpp)
+  set(fix ${PROJECT_SOURCE_DIR}/fixes/${nn}_${slug}.cpp)
+  set(test ${PROJECT_SOURCE_DIR}/harness/cases/${nn}_${slug}_test.cpp)
+  foreach(file IN ITEMS ${bug} ${fix} ${test})
+    if(NOT EXISTS ${file})
+      message(FATAL_ERROR "case ${nn} (${slug}) is in the manifest, but ${file} is missing")
+    endif()
+  endforeach()
+  if(NOT DEFINED BUGHUNT_DETECTOR_FLAVOUR_${detector})
+    message(FATAL_ERROR "case ${nn}: unknown detector '${detector}' (assert, asan or tsan)")
+  endif()
+  set(shows ${BUGHUNT_DETECTOR_FLAVOUR_${detector}})
+
+  foreach(flavour IN LISTS BUGHUNT_FLAVOURS)
+    bughunt_test_binary(case${nn}_fix ${flavour} SOURCES ${test} ${fix})
+    bughunt_expect(case${nn}.fix.${flavour} case${nn}_fix_${flavour} CLEAN)
+    if(flavour STREQUAL shows)
+      bughunt_test_binary(case${nn}_bug ${flavour} SOURCES ${test} ${bug})
+      bughunt_expect(case${nn}.bug.${flavour} case${nn}_bug_${flavour} FAILS_WITH "${expect}")
+    else()
+      bughunt_test_binary(case${nn}_bug ${flavour} EXCLUDE_FROM_ALL SOURCES ${test} ${bug})
+    endif()
+  endforeach()
+endfunction()
+
+string(JSON case_count LENGTH "${manifest}" cases)
+if(case_count GREATER 0)
+  math(EXPR last "${case_count} - 1")
+  foreach(i RANGE ${last})
+    foreach(field IN ITEMS id slug detector expect)
+      string(JSON ${field} GET "${manifest}" cases ${i} ${field})
+    endforeach()
+    bughunt_case(${id} ${slug} ${detector} "${expect}")
+  endforeach()
+endif()

@@ -1,0 +1,317 @@
+// pool/pool.h — a C++ analogue of Go's sync.Pool.
+//
+// A Pool<T> is a set of idle objects of type T that callers may take and give
+// back. Its purpose is to cache allocated but unused objects for later reuse,
+// relieving the allocator and the constructor of work, as Go's sync.Pool
+// relieves the garbage collector.
+//
+// The contract, in plain sentences:
+//
+// - get() hands the caller an object; from then until put() the caller owns it
+//   and nobody else can see it. On a miss get() calls the factory, or returns
+//   nullptr when the pool has none.
+// - put(x) gives x to the pool. From that moment the caller must not touch x:
+//   the pool may hand it to another thread at once, or delete it.
+// - An object in the pool may be deleted at any time without notice. Each call
+//   of pool::collect() (the garbage collector's cycle in Go) moves every idle
+//   object to a victim tier and deletes the previous victim tier, so an idle
+//   object survives one collection and is deleted at the second.
+// - Objects come back as they were put: the pool never resets them. Reset an
+//   object after get() (or before put()), never rely on its old contents.
+// - A put() synchronises-with the get() that returns the same object, so what
+//   the putting thread wrote is visible to the getting thread.
+// - Pools cannot be copied or moved: a copy would own the same objects twice.
+// - Destroying a pool deletes every idle object it holds.
+//
+// When not to use it: a Pool is a cache of interchangeable, stateless-after-
+// reset objects. It is not a free list of short-lived objects owned by one
+// structure (keep your own), not a bound on memory (idle objects linger until
+// two collections; see BoundedPool-style designs for a bound), and not a way to
+// share identity: two callers never get the same object, so a pool of mutexes
+// or of connections a caller expects to find again is a bug.
+//
+// Example:
+//
+//   pool::Pool<std::string> buffers([] { return std::make_unique<std::string>(); });
+//
+//   std::string greet(std::string_view name) {
+//     auto buf = buffers.borrow();     // back to the pool when buf dies
+//     buf->clear();                    // the pool does not reset objects
+//     *buf += "hello, ";
+//     *buf += name;
+//     return *buf;                     // a copy: never return the pooled object
+//   }
+//
+// Internals, and why:
+//
+// - Idle objects live in shards, one per slot of a small fixed array (a power
+//   of two, at least the number of hardware threads). Each thread is given a
+//   slot number once, round-robin, and always uses the shard at that slot, so
+//   threads mostly touch different cache lines. Shards are padded to a cache
+//   line to keep them apart (false sharing would cost more than the pool saves).
+// - A shard has a private slot, an atomic pointer that get() exchanges and
+//   put() fills with one compare-and-swap, and a shared list behind a mutex for
+//   the overflow. This mirrors Go's poolLocal: the private slot is the fast path.
+// - get() looks at its own shard, then steals from the other shards, then from
+//   the victim tier, and only then calls the factory. Stealing keeps objects
+//   put by a thread that has since exited reachable by the others.
+// - The shards belong to the pool, not to the threads, so a thread may exit at
+//   any time without leaking what it cached, and a pool may be destroyed while
+//   threads that used it live on.
+// - Every live pool is in a registry that collect() walks. The registry lock is
+//   held for the whole cycle (Go stops the world); the destructors of deleted
+//   objects run under it, so they must not create, destroy or collect pools.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace pool {
+
+template <class T>
+class Pool;
+
+// Runs one collection cycle over every live pool: each pool's idle objects
+// become its victim tier, and the previous victim tier is deleted.
+void collect();
+
+namespace internal {
+
+// The part of a pool that collect() needs, free of T.
+class PoolBase {
+ public:
+  PoolBase(const PoolBase&) = delete;
+  PoolBase& operator=(const PoolBase&) = delete;
+
+ protected:
+  PoolBase() = default;
+  ~PoolBase() = default;
+  // A pool joins once fully built and leaves before it frees anything, so
+  // collect() never sees one half made or half destroyed.
+  void join_registry() { Registry::instance().add(this); }
+  void leave_registry() { Registry::instance().remove(this); }
+
+ private:
+  friend void pool::collect();
+  virtual void rotate_victims() = 0;
+
+  class Registry {
+   public:
+    static Registry& instance() {
+      static Registry* registry = new Registry;  // never destroyed: pools may
+      return *registry;                          // outlive static destruction
+    }
+    void add(PoolBase* p) {
+      std::lock_guard lock(mu_);
+      pools_.push_back(p);
+    }
+    void remove(PoolBase* p) {
+      std::lock_guard lock(mu_);
+      std::erase(pools_, p);
+    }
+    void collect() {
+      std::lock_guard lock(mu_);
+      for (PoolBase* p : pools_) p->rotate_victims();
+    }
+
+   private:
+    std::mutex mu_;
+    std::vector<PoolBase*> pools_;
+  };
+};
+
+// Each thread's slot number, handed out round-robin on first use.
+inline unsigned this_thread_slot() {
+  static std::atomic<unsigned> next{0};
+  thread_local unsigned slot = next.fetch_add(1, std::memory_order_relaxed);
+  return slot;
+}
+
+inline std::size_t shard_count() {
+  std::size_t want = std::max(4u, std::thread::hardware_concurrency());
+  std::size_t n = 1;
+  while (n < want) n <<= 1;
+  return n;
+}
+
+// 64 bytes is the cache line of every x86-64 and most ARM cores; the standard
+// constant is not stable across compilers, so it is spelled out.
+inline constexpr std::size_t kCacheLine = 64;
+
+}  // namespace internal
+
+inline void collect() { internal::PoolBase::Registry::instance().collect(); }
+
+// Lease<T> is the RAII borrow of one object: it puts the object back into its
+// pool when destroyed, also when an exception unwinds the scope. It is the C++
+// answer to Go's `defer pool.Put(x)` written right after Get.
+//
+// Example:
+//
+//   auto buf = buffers.borrow();
+//   buf->append("payload");
+//   send(*buf);
+//   // buf goes back here; do not keep pointers into it.
+//
+// A lease may be empty (a pool without a factory that missed): check it with
+// `if (lease)`.
+template <class T>
+class Lease {
+ public:
+  Lease(Lease&& other) noexcept
+      : pool_(other.pool_), object_(std::exchange(other.object_, nullptr)) {}
+  Lease& operator=(Lease&&) = delete;
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  ~Lease() { pool_->put(object_); }
+
+  T* get() const noexcept { return object_; }
+  T& operator*() const noexcept { return *object_; }
+  T* operator->() const noexcept { return object_; }
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+
+ private:
+  friend class Pool<T>;
+  Lease(Pool<T>* pool, T* object) : pool_(pool), object_(object) {}
+
+  Pool<T>* pool_;
+  T* object_;
+};
+
+// Pool<T>: see the file comment for the contract.
+//
+// Example:
+//
+//   pool::Pool<Decoder> decoders([] { return std::make_unique<Decoder>(); });
+//   Decoder* d = decoders.get();
+//   d->reset();
+//   auto result = d->decode(bytes);
+//   decoders.put(d);               // d must not be used after this line
+template <class T>
+class Pool final : private internal::PoolBase {
+ public:
+  using Factory = std::function<std::unique_ptr<T>()>;
+
+  // A pool without a factory: get() returns nullptr on a miss.
+  Pool() : Pool(Factory{}) {}
+
+  // A pool whose get() calls `factory` on a miss. The factory may be any
+  // callable returning std::unique_ptr<T>; it must not call get() on this
+  // same pool (that recursion never ends).
+  template <class F>
+    requires std::is_invocable_r_v<std::unique_ptr<T>, F&>
+  explicit Pool(F factory)
+      : factory_(std::move(factory)),
+        shard_mask_(internal::shard_count() - 1),
+        shards_(new Shard[shard_mask_ + 1]) {
+    join_registry();
+  }
+
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+
+  ~Pool() {
+    // Leaving waits out a running collect(). Nobody may use a pool while it
+    // is being destroyed.
+    leave_registry();
+    for (std::size_t i = 0; i <= shard_mask_; ++i) {
+      delete shards_[i].private_object.load(std::memory_order_acquire);
+      for (T* x : shards_[i].shared) delete x;
+    }
+    for (T* x : victims_) delete x;
+  }
+
+  // Takes an idle object, or makes one with the factory; nullptr if the pool
+  // is empty and has no factory. The caller owns the result until put().
+  T* get() {
+    Shard& own = shard_for_this_thread();
+    if (T* x = own.take_private()) return x;
+    if (T* x = own.pop_shared()) return x;
+    for (std::size_t i = 1; i <= shard_mask_; ++i) {
+      Shard& other = shards_[(this_slot() + i) & shard_mask_];
+      if (T* x = other.take_private()) return x;
+      if (T* x = other.pop_shared()) return x;
+    }
+    if (T* x = pop_victim()) return x;
+    return factory_ ? factory_().release() : nullptr;
+  }
+
+  // Gives `x` to the pool, which now owns it. put(nullptr) does nothing.
+  void put(T* x) {
+    if (x == nullptr) return;
+    Shard& own = shard_for_this_thread();
+    T* empty = nullptr;
+    if (own.private_object.load(std::memory_order_relaxed) == nullptr &&
+        own.private_object.compare_exchange_strong(empty, x, std::memory_order_release,
+                                                   std::memory_order_relaxed))
+      return;
+    std::lock_guard lock(own.mu);
+    own.shared.push_back(x);
+  }
+
+  // get() wrapped in a Lease that puts the object back when it goes.
+  Lease<T> borrow() { return Lease<T>(this, get()); }
+
+ private:
+  struct alignas(internal::kCacheLine) Shard {
+    std::atomic<T*> private_object{nullptr};
+    std::mutex mu;
+    std::vector<T*> shared;  // guarded by mu
+
+    T* take_private() {
+      if (private_object.load(std::memory_order_relaxed) == nullptr) return nullptr;
+      return private_object.exchange(nullptr, std::memory_order_acquire);
+    }
+    T* pop_shared() {
+      std::lock_guard lock(mu);
+      if (shared.empty()) return nullptr;
+      T* x = shared.back();
+      shared.pop_back();
+      return x;
+    }
+  };
+
+  unsigned this_slot() const { return internal::this_thread_slot(); }
+  Shard& shard_for_this_thread() { return shards_[this_slot() & shard_mask_]; }
+
+  T* pop_victim() {
+    std::lock_guard lock(victims_mu_);
+    if (victims_.empty()) return nullptr;
+    T* x = victims_.back();
+    victims_.pop_back();
+    return x;
+  }
+
+  // Called by collect() with the registry locked.
+  void rotate_victims() override {
+    std::vector<T*> idle;
+    for (std::size_t i = 0; i <= shard_mask_; ++i) {
+      Shard& s = shards_[i];
+      if (T* x = s.private_object.exchange(nullptr, std::memory_order_acquire)) idle.push_back(x);
+      std::lock_guard lock(s.mu);
+      idle.insert(idle.end(), s.shared.begin(), s.shared.end());
+      s.shared.clear();
+    }
+    {
+      std::lock_guard lock(victims_mu_);
+      victims_.swap(idle);
+    }
+    for (T* x : idle) delete x;  // the previous victim tier
+  }
+
+  Factory factory_;
+  std::size_t shard_mask_;
+  std::unique_ptr<Shard[]> shards_;
+  std::mutex victims_mu_;
+  std::vector<T*> victims_;  // guarded by victims_mu_
+};
+
+}  // namespace pool

@@ -45,9 +45,9 @@
 // Internals, and why:
 //
 // - Idle objects live in shards, one per slot of a small fixed array (a power
-//   of two, at least the number of hardware threads). Each thread is given a
-//   slot number once, round-robin, and always uses the shard at that slot, so
-//   threads mostly touch different cache lines. Shards are padded to a cache
+//   of two, at least the number of hardware threads). Each live thread holds a
+//   distinct slot number and uses the shard at that number, so threads mostly
+//   touch different cache lines. Shards are padded to a cache
 //   line to keep them apart (false sharing would cost more than the pool saves).
 // - A shard has a private slot, an atomic pointer that get() exchanges and
 //   put() fills with one compare-and-swap, and a shared list behind a mutex for
@@ -128,12 +128,47 @@ class PoolBase {
   };
 };
 
-// Each thread's slot number, handed out round-robin on first use.
-inline unsigned this_thread_slot() {
-  static std::atomic<unsigned> next{0};
-  thread_local unsigned slot = next.fetch_add(1, std::memory_order_relaxed);
-  return slot;
-}
+// Each thread's slot number: the lowest number no other live thread holds,
+// taken on first use and given back when the thread exits. Live threads thus
+// hold distinct small numbers, and as long as there are no more of them than
+// shards, no two share a shard (Go gets the same from its P ids).
+class ThreadSlots {
+ public:
+  static unsigned mine() {
+    thread_local const Holder holder;
+    return holder.slot;
+  }
+
+ private:
+  struct Holder {
+    Holder() : slot(take()) {}
+    ~Holder() { give_back(slot); }
+    const unsigned slot;
+  };
+  static std::mutex& mu() {
+    static std::mutex* m = new std::mutex;  // never destroyed: threads may
+    return *m;                              // exit after static destruction
+  }
+  static std::vector<bool>& taken() {
+    static auto* t = new std::vector<bool>;
+    return *t;
+  }
+  static unsigned take() {
+    std::lock_guard lock(mu());
+    auto& t = taken();
+    unsigned slot = 0;
+    while (slot < t.size() && t[slot]) ++slot;
+    if (slot == t.size()) t.push_back(false);
+    t[slot] = true;
+    return slot;
+  }
+  static void give_back(unsigned slot) {
+    std::lock_guard lock(mu());
+    taken()[slot] = false;
+  }
+};
+
+inline unsigned this_thread_slot() { return ThreadSlots::mine(); }
 
 inline std::size_t shard_count() {
   std::size_t want = std::max(4u, std::thread::hardware_concurrency());
@@ -207,8 +242,7 @@ class Pool final : private internal::PoolBase {
   // callable returning std::unique_ptr<T>; it must not call get() on this
   // same pool (that recursion never ends).
   template <class F>
-    requires std::is_invocable_r_v<std::unique_ptr<T>, F&>
-  explicit Pool(F factory)
+  requires std::is_invocable_r_v<std::unique_ptr<T>, F&> explicit Pool(F factory)
       : factory_(std::move(factory)),
         shard_mask_(internal::shard_count() - 1),
         shards_(new Shard[shard_mask_ + 1]) {

@@ -140,7 +140,10 @@ TEST(PoolTest, GetStealsFromAnotherThreadsShard) {
   });
   other.join();
   EXPECT_EQ(*factory.calls, 1);
-  std::thread thief([&] { EXPECT_EQ(p.get(), put_elsewhere); p.put(put_elsewhere); });
+  std::thread thief([&] {
+    EXPECT_EQ(p.get(), put_elsewhere);
+    p.put(put_elsewhere);
+  });
   thief.join();
   EXPECT_EQ(*factory.calls, 1);
 }
@@ -202,9 +205,9 @@ TEST(PoolTest, DestroyingPoolFreesIdleObjects) {
   {
     pool::Pool<Tracked> p;
     p.put(new Tracked);
-    pool::collect();      // one in the victim tier
-    p.put(new Tracked);   // one in a shard
-    p.put(new Tracked);   // one in a shared list
+    pool::collect();     // one in the victim tier
+    p.put(new Tracked);  // one in a shard
+    p.put(new Tracked);  // one in a shared list
   }
   EXPECT_EQ(Tracked::constructed, 3);
   EXPECT_EQ(Tracked::destroyed, 3);

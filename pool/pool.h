@@ -49,9 +49,13 @@
 //   distinct slot number and uses the shard at that number, so threads mostly
 //   touch different cache lines. Shards are padded to a cache
 //   line to keep them apart (false sharing would cost more than the pool saves).
-// - A shard has a private slot, an atomic pointer that get() exchanges and
-//   put() fills with one compare-and-swap, and a shared list behind a mutex for
-//   the overflow. This mirrors Go's poolLocal: the private slot is the fast path.
+// - A shard has a private slot, an atomic pointer, and a shared list behind a
+//   mutex for the overflow. This mirrors Go's poolLocal: the private slot is
+//   the fast path. Go's owner touches it with plain loads and stores because
+//   the runtime pins the goroutine and stops the world to collect; here
+//   thieves and collect() may empty it at any time, so get() takes it with
+//   one atomic exchange, while put() by its owner, the only thread that ever
+//   fills it, needs just a release store.
 // - get() looks at its own shard, then steals from the other shards, then from
 //   the victim tier, and only then calls the factory. Stealing keeps objects
 //   put by a thread that has since exited reachable by the others.
@@ -135,16 +139,26 @@ class PoolBase {
 class ThreadSlots {
  public:
   static unsigned mine() {
-    thread_local const Holder holder;
-    return holder.slot;
+    if (slot_ == kNone) [[unlikely]]
+      assign();
+    return slot_;
   }
 
  private:
+  static constexpr unsigned kNone = ~0u;
+  // A plain thread_local with a constant initialiser costs one load on the
+  // fast path; the holder with the destructor is made only on first use.
+  static inline thread_local unsigned slot_ = kNone;
   struct Holder {
-    Holder() : slot(take()) {}
-    ~Holder() { give_back(slot); }
-    const unsigned slot;
+    ~Holder() {
+      give_back(slot_);
+      slot_ = kNone;
+    }
   };
+  static void assign() {
+    slot_ = take();
+    thread_local Holder holder;
+  }
   static std::mutex& mu() {
     static std::mutex* m = new std::mutex;  // never destroyed: threads may
     return *m;                              // exit after static destruction
@@ -171,7 +185,7 @@ class ThreadSlots {
 inline unsigned this_thread_slot() { return ThreadSlots::mine(); }
 
 inline std::size_t shard_count() {
-  std::size_t want = std::max(4u, std::thread::hardware_concurrency());
+  std::size_t want = std::max(8u, std::thread::hardware_concurrency());
   std::size_t n = 1;
   while (n < want) n <<= 1;
   return n;
@@ -281,12 +295,16 @@ class Pool final : private internal::PoolBase {
   // Gives `x` to the pool, which now owns it. put(nullptr) does nothing.
   void put(T* x) {
     if (x == nullptr) return;
-    Shard& own = shard_for_this_thread();
-    T* empty = nullptr;
-    if (own.private_object.load(std::memory_order_relaxed) == nullptr &&
-        own.private_object.compare_exchange_strong(empty, x, std::memory_order_release,
-                                                   std::memory_order_relaxed))
+    const unsigned slot = this_slot();
+    Shard& own = shards_[slot & shard_mask_];
+    // Only the shard's owner fills its private slot; everyone else only
+    // empties it. So when the owner sees it empty, nobody can fill it before
+    // the store below, and a plain release store (no read-modify-write)
+    // suffices. Threads beyond the shard count share shards and own none.
+    if (slot <= shard_mask_ && own.private_object.load(std::memory_order_relaxed) == nullptr) {
+      own.private_object.store(x, std::memory_order_release);
       return;
+    }
     std::lock_guard lock(own.mu);
     own.shared.push_back(x);
   }

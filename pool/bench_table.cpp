@@ -1,6 +1,6 @@
 // bench_table — prints pool_bench's JSON output as a table.
 //
-//   bench_table results.json
+//   bench_table results.json [more.json ...]
 //
 // Rows are implementations and shapes (Pool/pair, MutexPool/overflow, ...),
 // columns thread counts, cells the wall-clock nanoseconds per acquire+release
@@ -14,32 +14,33 @@
 #include <string>
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    fmt::print(stderr, "usage: bench_table <pool_bench --benchmark_format=json output>\n");
+  if (argc < 2) {
+    fmt::print(stderr, "usage: bench_table <pool_bench --benchmark_format=json output>...\n");
     return 2;
   }
-  std::ifstream in(argv[1]);
-  if (!in) {
-    fmt::print(stderr, "bench_table: cannot read {}\n", argv[1]);
-    return 2;
-  }
-  const auto results = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (results.is_discarded() || !results.contains("benchmarks")) {
-    fmt::print(stderr, "bench_table: {} is not pool_bench JSON output\n", argv[1]);
-    return 2;
-  }
-
   // "Pool/pair/real_time/threads:4" -> row "Pool/pair", column 4.
   std::map<std::string, std::map<int, double>> ns_per_pair;
   std::map<int, bool> thread_counts;
-  for (const auto& b : results["benchmarks"]) {
-    const std::string name = b["name"];
-    const auto threads_at = name.find("/threads:");
-    const auto row = name.substr(0, name.find("/real_time"));
-    const int threads =
-        threads_at == std::string::npos ? 1 : std::stoi(name.substr(threads_at + 9));
-    ns_per_pair[row][threads] = 1e9 / b["items_per_second"].get<double>();
-    thread_counts[threads] = true;
+  for (int file = 1; file < argc; ++file) {
+    std::ifstream in(argv[file]);
+    if (!in) {
+      fmt::print(stderr, "bench_table: cannot read {}\n", argv[file]);
+      return 2;
+    }
+    const auto results = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (results.is_discarded() || !results.contains("benchmarks")) {
+      fmt::print(stderr, "bench_table: {} is not pool_bench JSON output\n", argv[file]);
+      return 2;
+    }
+    for (const auto& b : results["benchmarks"]) {
+      const std::string name = b["name"];
+      const auto threads_at = name.find("/threads:");
+      const auto row = name.substr(0, name.find("/real_time"));
+      const int threads =
+          threads_at == std::string::npos ? 1 : std::stoi(name.substr(threads_at + 9));
+      ns_per_pair[row][threads] = 1e9 / b["items_per_second"].get<double>();
+      thread_counts[threads] = true;
+    }
   }
 
   fmt::print("{:<28}", "ns per pair (x Pool)");

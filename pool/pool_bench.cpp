@@ -20,12 +20,22 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdio>
 #include <memory>
 #include <memory_resource>
 #include <mutex>
 #include <vector>
 
 #include "pool/pool.h"
+
+#if defined(BUGHUNT_BENCH_TCMALLOC) || defined(BUGHUNT_BENCH_MIMALLOC)
+#define BUGHUNT_BENCH_ALLOCATOR_ONLY 1
+#endif
+#if defined(BUGHUNT_BENCH_TCMALLOC)
+#include <gperftools/malloc_extension.h>
+#elif defined(BUGHUNT_BENCH_MIMALLOC)
+#include <mimalloc.h>
+#endif
 
 namespace {
 
@@ -133,6 +143,7 @@ void Pair(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
+#ifndef BUGHUNT_BENCH_ALLOCATOR_ONLY
 // The buffer's 4 KiB of storage from a pool resource, then back to it.
 void PmrPair(benchmark::State& state) {
   static std::pmr::synchronized_pool_resource resource;
@@ -143,6 +154,7 @@ void PmrPair(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
+#endif
 
 // Go's BenchmarkPoolOverflow: more puts in a row than a private slot holds.
 template <class Impl>
@@ -190,9 +202,28 @@ void add(const char* name, Fn fn) {
       ->UseRealTime();
 }
 
-}  // namespace
+#if defined(BUGHUNT_BENCH_TCMALLOC)
+bool malloc_is_replaced() {
+  auto* probe = new Buffer;
+  bool owned = MallocExtension::instance()->GetOwnership(probe) == MallocExtension::kOwned;
+  delete probe;
+  return owned;
+}
+#elif defined(BUGHUNT_BENCH_MIMALLOC)
+bool malloc_is_replaced() {
+  auto* probe = new Buffer;
+  bool owned = mi_is_in_heap_region(probe);
+  delete probe;
+  return owned;
+}
+#endif
 
-int main(int argc, char** argv) {
+void add_all() {
+#if defined(BUGHUNT_BENCH_TCMALLOC)
+  add("TcmallocNewDelete/pair", Pair<NewDelete>);
+#elif defined(BUGHUNT_BENCH_MIMALLOC)
+  add("MimallocNewDelete/pair", Pair<NewDelete>);
+#else
   add("Pool/pair", Pair<PoolImpl>);
   add("ThreadLocalFreeList/pair", Pair<ThreadLocalFreeList>);
   add("NewDelete/pair", Pair<NewDelete>);
@@ -202,6 +233,19 @@ int main(int argc, char** argv) {
   add("MutexPool/overflow", Overflow<MutexPool>);
   add("Pool/starvation", Starvation<PoolImpl>);
   add("MutexPool/starvation", Starvation<MutexPool>);
+#endif
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef BUGHUNT_BENCH_ALLOCATOR_ONLY
+  if (!malloc_is_replaced()) {
+    std::fprintf(stderr, "%s: the allocator did not replace malloc; figures would lie\n", argv[0]);
+    return 1;
+  }
+#endif
+  add_all();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -37,6 +37,14 @@ foreach(flavour IN LISTS BUGHUNT_FLAVOURS)
                              PRIVATE ${BUGHUNT_GTEST_SRC})
   target_link_libraries(gtest_${flavour} PUBLIC Threads::Threads)
   bughunt_flavour(gtest_${flavour} ${flavour})
+
+  # What every test binary links besides its own sources: the sanitizer
+  # defaults and the heap figures, compiled once per flavour. Objects, not a
+  # static library, so that the default-options hooks are always linked in.
+  add_library(bughunt_support_${flavour} OBJECT EXCLUDE_FROM_ALL
+              ${PROJECT_SOURCE_DIR}/harness/sanitizer_options.cpp ${PROJECT_SOURCE_DIR}/harness/heap.cpp)
+  target_link_libraries(bughunt_support_${flavour} PRIVATE bughunt_harness)
+  bughunt_flavour(bughunt_support_${flavour} ${flavour})
 endforeach()
 
 # bughunt_test_binary(<name> <flavour> [EXCLUDE_FROM_ALL] SOURCES ... [LIBS ...])
@@ -49,8 +57,7 @@ function(bughunt_test_binary name flavour)
   else()
     add_executable(${target} ${ARG_SOURCES})
   endif()
-  target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/harness/sanitizer_options.cpp
-                                   ${PROJECT_SOURCE_DIR}/harness/heap.cpp)
+  target_sources(${target} PRIVATE $<TARGET_OBJECTS:bughunt_support_${flavour}>)
   target_link_libraries(${target} PRIVATE gtest_${flavour} bughunt_harness ${ARG_LIBS})
   bughunt_flavour(${target} ${flavour})
 endfunction()

@@ -1,0 +1,110 @@
+#include "harness/bughunt/manifest.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace bughunt {
+
+std::string_view name(Flavour f) {
+  switch (f) {
+    case Flavour::kPlain:
+      return "plain";
+    case Flavour::kAsan:
+      return "asan";
+    case Flavour::kTsan:
+      return "tsan";
+  }
+  return "?";
+}
+
+std::optional<Flavour> parse_flavour(std::string_view text) {
+  for (Flavour f : kAllFlavours) {
+    if (name(f) == text) return f;
+  }
+  return std::nullopt;
+}
+
+std::string Case::number() const { return fmt::format("{:02}", id); }
+std::string Case::stem() const { return number() + "_" + slug; }
+
+Flavour Case::detector_flavour() const {
+  if (detector == "asan") return Flavour::kAsan;
+  if (detector == "tsan") return Flavour::kTsan;
+  return Flavour::kPlain;
+}
+
+namespace {
+
+std::string text_field(const nlohmann::json& entry, const char* key, std::size_t index) {
+  const auto it = entry.find(key);
+  if (it == entry.end() || !it->is_string()) {
+    throw std::runtime_error(fmt::format("entry {} lacks the text field \"{}\"", index, key));
+  }
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+std::vector<Case> load_manifest(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(fmt::format("cannot read the manifest {}", path.string()));
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw std::runtime_error(fmt::format("{} is not valid JSON: {}", path.string(), e.what()));
+  }
+  if (!doc.contains("cases") || !doc["cases"].is_array()) {
+    throw std::runtime_error(fmt::format("{} has no \"cases\" list", path.string()));
+  }
+  std::vector<Case> cases;
+  try {
+    std::size_t index = 0;
+    for (const auto& entry : doc["cases"]) {
+      Case c;
+      if (!entry.contains("id") || !entry["id"].is_number_integer()) {
+        throw std::runtime_error(fmt::format("entry {} lacks a whole-number \"id\"", index));
+      }
+      c.id = entry["id"].get<int>();
+      c.slug = text_field(entry, "slug", index);
+      c.title = text_field(entry, "title", index);
+      c.detector = text_field(entry, "detector", index);
+      if (c.detector != "assert" && c.detector != "asan" && c.detector != "tsan") {
+        throw std::runtime_error(
+            fmt::format("case {}: detector \"{}\" is not assert, asan or tsan", c.id, c.detector));
+      }
+      c.expect = text_field(entry, "expect", index);
+      c.symptom = text_field(entry, "symptom", index);
+      c.hint = text_field(entry, "hint", index);
+      if (!entry.contains("explanation") || !entry["explanation"].is_object()) {
+        throw std::runtime_error(fmt::format("case {} lacks its \"explanation\"", c.id));
+      }
+      const auto& why = entry["explanation"];
+      c.cause = text_field(why, "cause", index);
+      c.fix = text_field(why, "fix", index);
+      c.rule = text_field(why, "rule", index);
+      c.seed = text_field(entry, "seed", index);
+      cases.push_back(std::move(c));
+      ++index;
+    }
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", path.string(), e.what()));
+  }
+  return cases;
+}
+
+const Case* find_case(const std::vector<Case>& cases, std::string_view text) {
+  int id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  const bool numeric = error == std::errc() && end == text.data() + text.size();
+  for (const Case& c : cases) {
+    if (numeric ? c.id == id : c.slug == text) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace bughunt

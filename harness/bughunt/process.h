@@ -1,0 +1,21 @@
+// harness/bughunt/process.h — running the build and the case binaries.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/bughunt/verdict.h"
+
+namespace bughunt {
+
+// Runs argv[0] with its arguments, stdout and stderr merged into one pipe.
+// Each chunk of output is passed to `on_output` as it arrives (to stream a
+// report while it is written). The child is killed after `limit`. Throws
+// std::runtime_error when the program cannot be started.
+Outcome run_process(const std::vector<std::string>& argv, std::chrono::seconds limit,
+                    const std::function<void(std::string_view)>& on_output = {});
+
+}  // namespace bughunt

@@ -134,6 +134,17 @@ TEST(VerdictTest, FirstReportLineCarriesTheAssertionMessage) {
   EXPECT_EQ(bughunt::first_report_line("all fine\n"), "");
 }
 
+// The frame that points at the lesson is the first one inside bugs/ or fixes/.
+TEST(VerdictTest, FirstCaseFrameSkipsLibraryFrames) {
+  const std::string report =
+      "    #1 0x1 in std::copy /usr/include/c++/12/bits/stl_algobase.h:431:6\n"
+      "    #2 0x2 in pool::Pool::get() /src/pool/pool.h:334:23\n"
+      "    #3 0x3 in audit::log() /src/bugs/08_view_after_put.cpp:33:5\n"
+      "    #4 0x4 in audit::main() /src/bugs/08_view_after_put.cpp:40:1\n";
+  EXPECT_EQ(bughunt::first_case_frame(report), "bugs/08_view_after_put.cpp:33");
+  EXPECT_EQ(bughunt::first_case_frame("no frames here\n"), "");
+}
+
 // Colour codes never reach the matcher.
 TEST(VerdictTest, StripColourLeavesPlainText) {
   EXPECT_EQ(bughunt::strip_colour("\x1b[1m\x1b[31mWARNING:\x1b[0m race"), "WARNING: race");

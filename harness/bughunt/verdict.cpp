@@ -45,6 +45,13 @@ bool has_sanitizer_report(std::string_view output) {
   return std::regex_search(output.begin(), output.end(), pattern);
 }
 
+std::string first_case_frame(std::string_view output) {
+  static const std::regex frame(R"((bugs|fixes)/\d\d_\w+\.cpp:\d+)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_search(output.begin(), output.end(), m, frame)) return {};
+  return m.str();
+}
+
 std::string first_report_line(std::string_view output) {
   std::size_t start = 0;
   while (start < output.size()) {

@@ -33,6 +33,10 @@ struct Verdict {
 // `output`; empty when there is none.
 std::string first_report_line(std::string_view output);
 
+// Where a report first points into a case program: "bugs/08_view_after_put.cpp:33"
+// for the first stack frame in bugs/ or fixes/; empty when none does.
+std::string first_case_frame(std::string_view output);
+
 // True when `output` holds a sanitizer report of any kind.
 bool has_sanitizer_report(std::string_view output);
 

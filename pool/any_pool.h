@@ -58,6 +58,9 @@ class AnyPool {
     slots_.put(new std::any(std::move(value)));
   }
 
+  // The counters of the underlying pool (see pool/stats.h).
+  Stats stats() const { return slots_.stats(); }
+
  private:
   // Each idle value sits in a heap-allocated std::any so that it can live in a
   // Pool<std::any> and share its shards, victim tier and collect().

@@ -2,10 +2,11 @@
 //
 //   bench_table results.json [more.json ...]
 //
-// Rows are implementations and shapes (Pool/pair, MutexPool/overflow, ...),
-// columns thread counts, cells the wall-clock nanoseconds per acquire+release
-// pair across all threads, and in brackets the ratio to Pool's cell of the
-// same shape and thread count (below 1.00 is faster than Pool).
+// Rows are implementations and shapes (Pool/pair, MutexPool/overflow,
+// Fresh/deflate, ...), columns thread counts, cells the wall-clock nanoseconds
+// per operation across all threads (an acquire+release pair in pool_bench, one
+// call in pool_examples_bench), and in brackets the ratio to Pool's cell of
+// the same shape and thread count (below 1.00 is faster than Pool).
 #include <fmt/format.h>
 
 #include <fstream>
@@ -43,7 +44,7 @@ int main(int argc, char** argv) {
     }
   }
 
-  fmt::print("{:<28}", "ns per pair (x Pool)");
+  fmt::print("{:<28}", "ns per op (x Pool)");
   for (const auto& [threads, _] : thread_counts)
     fmt::print("{:>18}", fmt::format("{} threads", threads));
   fmt::print("\n");

@@ -22,13 +22,22 @@
 //   the putting thread wrote is visible to the getting thread.
 // - Pools cannot be copied or moved: a copy would own the same objects twice.
 // - Destroying a pool deletes every idle object it holds.
+// - A pool may be given an accept predicate (PoolOptions::accept): put() then
+//   deletes, instead of keeping, every object the predicate refuses, such as
+//   a buffer that an outlier request grew to megabytes.
+// - Every pool counts its gets, puts, misses and drops; stats() returns them
+//   (see pool/stats.h).
 //
 // When not to use it: a Pool is a cache of interchangeable, stateless-after-
 // reset objects. It is not a free list of short-lived objects owned by one
 // structure (keep your own), not a bound on memory (idle objects linger until
-// two collections; see BoundedPool-style designs for a bound), and not a way to
-// share identity: two callers never get the same object, so a pool of mutexes
-// or of connections a caller expects to find again is a bug.
+// two collections; pool::BoundedPool and pool::ShardedPool hold a fixed
+// number at most), not a cache of one shared object (a singleton wants
+// std::call_once or an atomic shared pointer), and not a way to share
+// identity: two callers never get the same object, so a pool of mutexes or of
+// connections a caller expects to find again is a bug. And it is not free: a
+// pool pays only where making the object costs more than a get and a put
+// (measure it; see docs/pools.md).
 //
 // Example:
 //
@@ -41,6 +50,11 @@
 //     *buf += name;
 //     return *buf;                     // a copy: never return the pooled object
 //   }
+//
+//   // Buffers grown past 64 KiB are deleted on put, not kept.
+//   pool::Pool<std::string> bounded(
+//       [] { return std::make_unique<std::string>(); },
+//       {.accept = [](const std::string& s) { return s.capacity() <= 64 << 10; }});
 //
 // Internals, and why:
 //
@@ -56,6 +70,9 @@
 //   thieves and collect() may empty it at any time, so get() takes it with
 //   one atomic exchange, while put() by its owner, the only thread that ever
 //   fills it, needs just a release store.
+// - Each shard also holds its owner's counters (pool/stats.h explains why they
+//   cost next to nothing), right after the private slot: on the cache line
+//   the owner's get and put touch anyway, so counting adds no line to them.
 // - get() looks at its own shard, then steals from the other shards, then from
 //   the victim tier, and only then calls the factory. Stealing keeps objects
 //   put by a thread that has since exited reachable by the others.
@@ -78,10 +95,23 @@
 #include <utility>
 #include <vector>
 
+#include "pool/stats.h"
+
 namespace pool {
 
 template <class T>
 class Pool;
+
+// Options of a Pool<T>, all optional.
+template <class T>
+struct PoolOptions {
+  // Asked by put() about each object before the pool keeps it: an object for
+  // which it returns false is deleted at once and counted as a drop. Use it
+  // to bound what idle objects may hold, e.g. to refuse buffers grown past a
+  // limit so that one outlier request does not pin its memory in the pool.
+  // It runs on the putting thread, on an object nobody else can see.
+  std::function<bool(const T&)> accept;
+};
 
 // Runs one collection cycle over every live pool: each pool's idle objects
 // become its victim tier, and the previous victim tier is deleted.
@@ -212,7 +242,10 @@ inline void collect() { internal::PoolBase::Registry::instance().collect(); }
 //
 // A lease may be empty (a pool without a factory that missed): check it with
 // `if (lease)`.
-template <class T>
+//
+// Owner is the kind of pool the object goes back to; every pool of this
+// library (Pool, BoundedPool, ShardedPool) hands out leases.
+template <class T, class Owner = Pool<T>>
 class Lease {
  public:
   Lease(Lease&& other) noexcept
@@ -228,10 +261,10 @@ class Lease {
   explicit operator bool() const noexcept { return object_ != nullptr; }
 
  private:
-  friend class Pool<T>;
-  Lease(Pool<T>* pool, T* object) : pool_(pool), object_(object) {}
+  friend Owner;
+  Lease(Owner* pool, T* object) : pool_(pool), object_(object) {}
 
-  Pool<T>* pool_;
+  Owner* pool_;
   T* object_;
 };
 
@@ -248,16 +281,23 @@ template <class T>
 class Pool final : private internal::PoolBase {
  public:
   using Factory = std::function<std::unique_ptr<T>()>;
+  using Options = PoolOptions<T>;
 
   // A pool without a factory: get() returns nullptr on a miss.
   Pool() : Pool(Factory{}) {}
+  explicit Pool(Options options) : Pool(Factory{}, std::move(options)) {}
 
   // A pool whose get() calls `factory` on a miss. The factory may be any
   // callable returning std::unique_ptr<T>; it must not call get() on this
   // same pool (that recursion never ends).
   template <class F>
   requires std::is_invocable_r_v<std::unique_ptr<T>, F&> explicit Pool(F factory)
+      : Pool(std::move(factory), Options{}) {}
+
+  template <class F>
+  requires std::is_invocable_r_v<std::unique_ptr<T>, F&> Pool(F factory, Options options)
       : factory_(std::move(factory)),
+        accept_(std::move(options.accept)),
         shard_mask_(internal::shard_count() - 1),
         shards_(new Shard[shard_mask_ + 1]) {
     join_registry();
@@ -280,22 +320,32 @@ class Pool final : private internal::PoolBase {
   // Takes an idle object, or makes one with the factory; nullptr if the pool
   // is empty and has no factory. The caller owns the result until put().
   T* get() {
-    Shard& own = shard_for_this_thread();
+    const unsigned slot = this_slot();
+    count(slot, internal::Counter::kGets);
+    Shard& own = shards_[slot & shard_mask_];
     if (T* x = own.take_private()) return x;
     if (T* x = own.pop_shared()) return x;
     for (std::size_t i = 1; i <= shard_mask_; ++i) {
-      Shard& other = shards_[(this_slot() + i) & shard_mask_];
+      Shard& other = shards_[(slot + i) & shard_mask_];
       if (T* x = other.take_private()) return x;
       if (T* x = other.pop_shared()) return x;
     }
     if (T* x = pop_victim()) return x;
+    count(slot, internal::Counter::kMisses);
     return factory_ ? factory_().release() : nullptr;
   }
 
-  // Gives `x` to the pool, which now owns it. put(nullptr) does nothing.
+  // Gives `x` to the pool, which now owns it. put(nullptr) does nothing. An
+  // object the accept predicate refuses is deleted here.
   void put(T* x) {
     if (x == nullptr) return;
     const unsigned slot = this_slot();
+    count(slot, internal::Counter::kPuts);
+    if (accept_ && !accept_(std::as_const(*x))) [[unlikely]] {
+      count(slot, internal::Counter::kDrops);
+      delete x;
+      return;
+    }
     Shard& own = shards_[slot & shard_mask_];
     // Only the shard's owner fills its private slot; everyone else only
     // empties it. So when the owner sees it empty, nobody can fill it before
@@ -312,9 +362,19 @@ class Pool final : private internal::PoolBase {
   // get() wrapped in a Lease that puts the object back when it goes.
   Lease<T> borrow() { return Lease<T>(this, get()); }
 
+  // The counters summed over all shards (see pool/stats.h).
+  Stats stats() const {
+    Stats s;
+    for (std::size_t i = 0; i <= shard_mask_; ++i) shards_[i].counters.add_to(s);
+    unowned_counters_.add_to(s);
+    return s;
+  }
+
  private:
   struct alignas(internal::kCacheLine) Shard {
     std::atomic<T*> private_object{nullptr};
+    // Written only by the thread whose slot is this shard's index.
+    internal::CounterCell counters;
     std::mutex mu;
     std::vector<T*> shared;  // guarded by mu
 
@@ -332,7 +392,15 @@ class Pool final : private internal::PoolBase {
   };
 
   unsigned this_slot() const { return internal::this_thread_slot(); }
-  Shard& shard_for_this_thread() { return shards_[this_slot() & shard_mask_]; }
+
+  // A thread counts in the shard it owns, if any: its cell has no other
+  // writer. Threads beyond the shard count share one cell.
+  void count(unsigned slot, internal::Counter c) {
+    if (slot <= shard_mask_) [[likely]]
+      shards_[slot].counters.bump_owned(c);
+    else
+      unowned_counters_.bump_shared(c);
+  }
 
   T* pop_victim() {
     std::lock_guard lock(victims_mu_);
@@ -356,14 +424,17 @@ class Pool final : private internal::PoolBase {
       std::lock_guard lock(victims_mu_);
       victims_.swap(idle);
     }
+    if (!idle.empty()) unowned_counters_.bump_shared(internal::Counter::kDrops, idle.size());
     for (T* x : idle) delete x;  // the previous victim tier
   }
 
   Factory factory_;
+  std::function<bool(const T&)> accept_;
   std::size_t shard_mask_;
   std::unique_ptr<Shard[]> shards_;
   std::mutex victims_mu_;
-  std::vector<T*> victims_;  // guarded by victims_mu_
+  std::vector<T*> victims_;                 // guarded by victims_mu_
+  internal::CounterCell unowned_counters_;  // other threads' and collect()'s
 };
 
 }  // namespace pool

@@ -6,6 +6,8 @@
 // in real time (what a caller waits, not CPU seconds summed over threads).
 //
 //   Pool                 pool::Pool<Buffer> get/put
+//   BoundedPool          pool::BoundedPool<Buffer>: a lock-free ring, at most 1024 idle
+//   ShardedPool          pool::ShardedPool<Buffer>: locked shards, at most 1024 idle in all
 //   ThreadLocalFreeList  a thread_local vector of pointers: the practical limit
 //   NewDelete            new Buffer / delete with the process's malloc
 //   MutexPool            one std::mutex around a vector
@@ -26,7 +28,9 @@
 #include <mutex>
 #include <vector>
 
+#include "pool/bounded_pool.h"
 #include "pool/pool.h"
+#include "pool/sharded_pool.h"
 
 #if defined(BUGHUNT_BENCH_TCMALLOC) || defined(BUGHUNT_BENCH_MIMALLOC)
 #define BUGHUNT_BENCH_ALLOCATOR_ONLY 1
@@ -60,6 +64,37 @@ class PoolImpl {
 
  private:
   pool::Pool<Buffer> pool_;
+};
+
+// The bounded pools hold up to 1024 idle Buffers, more than any shape below
+// keeps out at once (8 threads x 100), so that they are measured, not the
+// new/delete of what they would drop.
+constexpr std::size_t kBound = 1024;
+
+class BoundedPoolImpl {
+ public:
+  explicit BoundedPoolImpl(bool make_on_miss)
+      : pool_(make_on_miss ? pool::BoundedPool<Buffer>(kBound, make)
+                           : pool::BoundedPool<Buffer>(kBound)) {}
+  Buffer* acquire() { return pool_.get(); }
+  void release(Buffer* b) { pool_.put(b); }
+
+ private:
+  static std::unique_ptr<Buffer> make() { return std::make_unique<Buffer>(); }
+  pool::BoundedPool<Buffer> pool_;
+};
+
+class ShardedPoolImpl {
+ public:
+  explicit ShardedPoolImpl(bool make_on_miss)
+      : pool_(make_on_miss ? pool::ShardedPool<Buffer>(kBound, make)
+                           : pool::ShardedPool<Buffer>(kBound)) {}
+  Buffer* acquire() { return pool_.get(); }
+  void release(Buffer* b) { pool_.put(b); }
+
+ private:
+  static std::unique_ptr<Buffer> make() { return std::make_unique<Buffer>(); }
+  pool::ShardedPool<Buffer> pool_;
 };
 
 class ThreadLocalFreeList {
@@ -225,14 +260,20 @@ void add_all() {
   add("MimallocNewDelete/pair", Pair<NewDelete>);
 #else
   add("Pool/pair", Pair<PoolImpl>);
+  add("BoundedPool/pair", Pair<BoundedPoolImpl>);
+  add("ShardedPool/pair", Pair<ShardedPoolImpl>);
   add("ThreadLocalFreeList/pair", Pair<ThreadLocalFreeList>);
   add("NewDelete/pair", Pair<NewDelete>);
   add("MutexPool/pair", Pair<MutexPool>);
   add("PmrSynchronized/pair", PmrPair);
   add("Pool/overflow", Overflow<PoolImpl>);
   add("MutexPool/overflow", Overflow<MutexPool>);
+  add("BoundedPool/overflow", Overflow<BoundedPoolImpl>);
+  add("ShardedPool/overflow", Overflow<ShardedPoolImpl>);
   add("Pool/starvation", Starvation<PoolImpl>);
   add("MutexPool/starvation", Starvation<MutexPool>);
+  add("BoundedPool/starvation", Starvation<BoundedPoolImpl>);
+  add("ShardedPool/starvation", Starvation<ShardedPoolImpl>);
 #endif
 }
 

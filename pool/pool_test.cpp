@@ -4,12 +4,19 @@
 
 #include <any>
 #include <atomic>
+#include <condition_variable>
+#include <latch>
+#include <mutex>
 #include <stdexcept>
+#include <stop_token>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "harness/schedule.h"
 #include "pool/any_pool.h"
+#include "pool/borrow.h"
+#include "pool/testing/print_stats.h"
 
 namespace {
 
@@ -224,6 +231,186 @@ TEST(AnyPoolTest, BehavesLikeGoSyncPool) {
 
   pool::AnyPool with_factory([] { return std::any(std::string("fresh")); });
   EXPECT_EQ(std::any_cast<std::string>(with_factory.get()), "fresh");
+}
+
+// --- Counters ---
+
+// After 100 get/put pairs on one thread: 100 gets, 100 puts, one miss (one factory call), no drop.
+TEST(PoolStatsTest, CountersAddUpAfterHundredGetPutPairs) {
+  CountingFactory factory;
+  pool::Pool<Tracked> p(factory);
+  EXPECT_EQ(p.stats(), pool::Stats{});
+  for (int i = 0; i < 100; ++i) p.put(p.get());
+  EXPECT_EQ(p.stats(), (pool::Stats{.gets = 100, .puts = 100, .misses = 1, .drops = 0}));
+  EXPECT_EQ(*factory.calls, 1);
+}
+
+// More threads than shards, 100 pairs each: every operation is counted, and the
+// objects left idle are exactly puts - (gets - misses) - drops.
+TEST(PoolStatsTest, CountersAddUpAcrossMoreThreadsThanShards) {
+  const int threads = static_cast<int>(pool::internal::shard_count()) + 4;
+  Tracked::reset_counts();
+  pool::Pool<Tracked> p;          // no factory: a miss returns nullptr and the caller makes one
+  std::latch all_alive(threads);  // every thread holds its own slot at once
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t)
+    workers.emplace_back([&] {
+      pool::internal::this_thread_slot();  // take a slot before any thread can exit
+      all_alive.arrive_and_wait();
+      for (int i = 0; i < 100; ++i) {
+        Tracked* x = p.get();
+        if (x == nullptr) x = new Tracked;
+        p.put(x);
+      }
+    });
+  for (auto& w : workers) w.join();
+  const pool::Stats s = p.stats();
+  EXPECT_EQ(s.gets, 100u * threads);
+  EXPECT_EQ(s.puts, 100u * threads);
+  EXPECT_EQ(s.drops, 0u);
+  EXPECT_EQ(s.misses, static_cast<std::uint64_t>(Tracked::constructed.load()));
+  std::uint64_t idle = 0;
+  while (Tracked* x = p.get()) {
+    delete x;
+    ++idle;
+  }
+  EXPECT_EQ(idle, s.puts - (s.gets - s.misses) - s.drops);
+}
+
+// AnyPool counts like the typed pool under it.
+TEST(PoolStatsTest, AnyPoolCountsItsTraffic) {
+  pool::AnyPool p([] { return std::any(std::string()); });
+  for (int i = 0; i < 10; ++i) p.put(p.get());
+  EXPECT_EQ(p.stats(), (pool::Stats{.gets = 10, .puts = 10, .misses = 1, .drops = 0}));
+}
+
+// --- Accept predicate: a capacity bound on put ---
+
+// A buffer grown past 64 KiB is deleted on put, not kept: the counters show the
+// drop, and the next get makes a new, small buffer.
+TEST(PoolAcceptTest, OversizedBufferIsDroppedNotPooled) {
+  constexpr std::size_t kMaxPooled = 64 << 10;
+  pool::Pool<std::string> buffers(
+      [] { return std::make_unique<std::string>(); },
+      {.accept = [](const std::string& s) { return s.capacity() <= kMaxPooled; }});
+  std::string* big = buffers.get();
+  big->append(100 << 10, 'x');
+  buffers.put(big);
+  EXPECT_EQ(buffers.stats(), (pool::Stats{.gets = 1, .puts = 1, .misses = 1, .drops = 1}));
+
+  std::string* next = buffers.get();
+  EXPECT_LE(next->capacity(), kMaxPooled);
+  EXPECT_EQ(buffers.stats().misses, 2u) << "the oversized buffer must not come back";
+  next->append(1000, 'y');
+  buffers.put(next);  // small enough: kept
+  EXPECT_EQ(buffers.stats().drops, 1u);
+  EXPECT_EQ(buffers.get(), next);
+  buffers.put(next);
+}
+
+// A pool without a factory takes options too; a refused object is deleted, not leaked.
+TEST(PoolAcceptTest, RefusedObjectIsDeletedWithoutFactory) {
+  Tracked::reset_counts();
+  pool::Pool<Tracked> p({.accept = [](const Tracked& t) { return t.serial >= 0; }});
+  p.put(new Tracked(-1));
+  p.put(new Tracked(1));
+  EXPECT_EQ(Tracked::destroyed, 1);
+  EXPECT_EQ(p.stats().drops, 1u);
+  Tracked* kept = p.get();
+  ASSERT_NE(kept, nullptr);
+  EXPECT_EQ(kept->serial, 1);
+  p.put(kept);
+}
+
+// --- Victim tier ---
+
+// A buffer marked before put survives one collect (found again, marker intact)
+// and is gone after two more; the counters show its deletion as a drop.
+TEST(VictimTierTest, MarkedBufferSurvivesOneCollectOnly) {
+  const std::string marker = "UNIQUE-MARKER-12345";
+  pool::Pool<std::string> p([] { return std::make_unique<std::string>(); });
+  std::string* b = p.get();
+  *b = marker;
+  p.put(b);
+
+  pool::collect();  // the shards move to the victim tier
+  std::string* again = p.get();
+  EXPECT_EQ(*again, marker) << "one collect: the victim tier still holds the buffer";
+  p.put(again);
+
+  pool::collect();  // into the victim tier again
+  pool::collect();  // and deleted
+  EXPECT_EQ(p.stats().drops, 1u);
+  std::string* fresh = p.get();
+  EXPECT_EQ(fresh->find(marker), std::string::npos) << "two collects: the buffer is gone";
+  EXPECT_EQ(p.stats().misses, 2u);
+  p.put(fresh);
+}
+
+// --- Cancellation-aware borrow ---
+
+// A stop requested while the callable runs: the callable still holds the object
+// (no put counted yet), and it goes back once the callable has returned.
+TEST(RunBorrowedTest, CancelledBorrowReturnsObjectAfterCallableEnds) {
+  pool::Pool<std::string> p([] { return std::make_unique<std::string>(); });
+  std::latch started(1);
+  pool::Stats seen_after_stop;
+  pool::BorrowOutcome outcome = pool::BorrowOutcome::kCompleted;
+  std::jthread worker([&](std::stop_token stop) {
+    outcome = pool::run_borrowed(p, stop, [&](std::string& buf, std::stop_token st) {
+      buf = "in use";
+      started.count_down();
+      std::mutex mu;
+      std::condition_variable_any cv;
+      std::unique_lock lock(mu);
+      cv.wait(lock, st, [] { return false; });  // returns once a stop is requested
+      seen_after_stop = p.stats();              // cancelled, still running
+    });
+  });
+  started.wait();
+  EXPECT_EQ(p.stats().puts, 0u);
+  worker.request_stop();
+  worker.join();
+
+  EXPECT_EQ(outcome, pool::BorrowOutcome::kStopped);
+  EXPECT_EQ(seen_after_stop, (pool::Stats{.gets = 1, .puts = 0, .misses = 1, .drops = 0}));
+  EXPECT_EQ(p.stats(), (pool::Stats{.gets = 1, .puts = 1, .misses = 1, .drops = 0}));
+  std::string* back = p.get();
+  EXPECT_EQ(*back, "in use") << "the same object went back";
+  p.put(back);
+}
+
+// A stop requested before the call: the callable is not run and nothing is taken.
+TEST(RunBorrowedTest, StopBeforeStartTakesNothing) {
+  pool::Pool<std::string> p([] { return std::make_unique<std::string>(); });
+  std::stop_source source;
+  source.request_stop();
+  bool ran = false;
+  auto outcome = pool::run_borrowed(p, source.get_token(), [&](std::string&) { ran = true; });
+  EXPECT_EQ(outcome, pool::BorrowOutcome::kStopped);
+  EXPECT_FALSE(ran);
+  EXPECT_EQ(p.stats(), pool::Stats{});
+}
+
+// A callable that throws: the exception propagates and the object goes back.
+TEST(RunBorrowedTest, ObjectGoesBackWhenCallableThrows) {
+  pool::Pool<std::string> p([] { return std::make_unique<std::string>(); });
+  EXPECT_THROW(pool::run_borrowed(p, std::stop_token(),
+                                  [](std::string&) { throw std::runtime_error("failed"); }),
+               std::runtime_error);
+  EXPECT_EQ(p.stats(), (pool::Stats{.gets = 1, .puts = 1, .misses = 1, .drops = 0}));
+}
+
+// Without a stop the callable completes; a pool with nothing to lend runs nothing.
+TEST(RunBorrowedTest, CompletesOrReportsNoObject) {
+  pool::Pool<std::string> with_factory([] { return std::make_unique<std::string>(); });
+  EXPECT_EQ(pool::run_borrowed(with_factory, std::stop_token(), [](std::string& s) { s = "x"; }),
+            pool::BorrowOutcome::kCompleted);
+  pool::Pool<std::string> empty;
+  bool ran = false;
+  EXPECT_EQ(pool::run_borrowed(empty, std::stop_token(), [&](std::string&) { ran = true; }),
+            pool::BorrowOutcome::kNoObject);
+  EXPECT_FALSE(ran);
 }
 
 }  // namespace

@@ -14,7 +14,8 @@
 #   caseNN.fix.plain|asan|tsan passes when the fix runs clean
 #
 # The bug binaries of the other two flavours are built only on request (the
-# bughunt runner asks for them with `run N --tool`).
+# bughunt runner asks for them with `run N --tool`), and so are both binaries
+# of the extra flavours (caseNN_{bug,fix}_ubsan), which have no tests.
 
 set(BUGHUNT_MANIFEST ${PROJECT_SOURCE_DIR}/harness/cases.json)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${BUGHUNT_MANIFEST})
@@ -44,13 +45,18 @@ function(bughunt_case id slug detector expect)
   endif()
   set(shows ${BUGHUNT_DETECTOR_FLAVOUR_${detector}})
 
-  foreach(flavour IN LISTS BUGHUNT_FLAVOURS)
+  foreach(flavour IN LISTS BUGHUNT_FLAVOURS BUGHUNT_EXTRA_FLAVOURS)
     # The scenario is compiled once per flavour and linked with bug and fix.
     add_library(case${nn}_test_${flavour} OBJECT EXCLUDE_FROM_ALL ${test})
     target_link_libraries(case${nn}_test_${flavour} PRIVATE gtest_${flavour} bughunt_harness)
     bughunt_flavour(case${nn}_test_${flavour} ${flavour})
     set(scenario $<TARGET_OBJECTS:case${nn}_test_${flavour}>)
 
+    if(flavour IN_LIST BUGHUNT_EXTRA_FLAVOURS)
+      bughunt_test_binary(case${nn}_fix ${flavour} EXCLUDE_FROM_ALL SOURCES ${scenario} ${fix})
+      bughunt_test_binary(case${nn}_bug ${flavour} EXCLUDE_FROM_ALL SOURCES ${scenario} ${bug})
+      continue()
+    endif()
     bughunt_test_binary(case${nn}_fix ${flavour} SOURCES ${scenario} ${fix})
     bughunt_expect(case${nn}.fix.${flavour} case${nn}_fix_${flavour} CLEAN)
     if(flavour STREQUAL shows)

@@ -7,18 +7,25 @@
 # One build tree holds all three: a target carries its flavour in its name
 # (pool_test_asan), so one configure, one build and one ctest run cover them
 # all, and the command line can build exactly the binary it needs.
+#
+# One more flavour is built only on request and never tested (the detection
+# matrix, `bughunt matrix`, asks for it):
+#
+#   ubsan  UndefinedBehaviorSanitizer alone
 
 set(BUGHUNT_FLAVOURS plain asan tsan)
+set(BUGHUNT_EXTRA_FLAVOURS ubsan)
 
 set(BUGHUNT_FLAGS_plain "")
 set(BUGHUNT_FLAGS_asan -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
                        -fno-sanitize-recover=all)
 set(BUGHUNT_FLAGS_tsan -O1 -fno-omit-frame-pointer -fsanitize=thread)
+set(BUGHUNT_FLAGS_ubsan -O1 -fno-omit-frame-pointer -fsanitize=undefined -fno-sanitize-recover=all)
 
 # bughunt_flavour(<target> <flavour>): compile and link <target> in <flavour>.
 function(bughunt_flavour target flavour)
-  if(NOT flavour IN_LIST BUGHUNT_FLAVOURS)
-    message(FATAL_ERROR "unknown flavour '${flavour}' (known: ${BUGHUNT_FLAVOURS})")
+  if(NOT flavour IN_LIST BUGHUNT_FLAVOURS AND NOT flavour IN_LIST BUGHUNT_EXTRA_FLAVOURS)
+    message(FATAL_ERROR "unknown flavour '${flavour}' (known: ${BUGHUNT_FLAVOURS} ${BUGHUNT_EXTRA_FLAVOURS})")
   endif()
   target_compile_options(${target} PRIVATE ${BUGHUNT_FLAGS_${flavour}})
   target_link_options(${target} PRIVATE ${BUGHUNT_FLAGS_${flavour}})
@@ -30,7 +37,7 @@ endfunction()
 # ASan and its synchronisation from TSan).
 find_path(BUGHUNT_GTEST_SRC src/gtest-all.cc
           PATHS /usr/src/googletest/googletest /usr/src/gtest REQUIRED)
-foreach(flavour IN LISTS BUGHUNT_FLAVOURS)
+foreach(flavour IN LISTS BUGHUNT_FLAVOURS BUGHUNT_EXTRA_FLAVOURS)
   add_library(gtest_${flavour} STATIC EXCLUDE_FROM_ALL
               ${BUGHUNT_GTEST_SRC}/src/gtest-all.cc ${BUGHUNT_GTEST_SRC}/src/gtest_main.cc)
   target_include_directories(gtest_${flavour} SYSTEM PUBLIC ${BUGHUNT_GTEST_SRC}/include

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "harness/bughunt/manifest.h"
+#include "harness/bughunt/matrix.h"
 #include "harness/bughunt/process.h"
 #include "harness/bughunt/verdict.h"
 
@@ -227,6 +228,9 @@ int run(const Context& ctx, const Case& c, bool fixed, const std::string& tool) 
   fmt::print("\n{}\n",
              ctx.paint(verdict.as_expected ? fmt::terminal_color::green : fmt::terminal_color::red,
                        verdict.line));
+  if (const std::string frame = first_case_frame(outcome.output); !frame.empty()) {
+    fmt::print("The report's first frame in the program: {}\n", frame);
+  }
   return outcome.exit_code;
 }
 
@@ -374,6 +378,43 @@ int main_with(int argc, char** argv) {
   std::vector<std::string> ids;
   verify_cmd->add_option("cases", ids, "Cases to check (default: all)");
   auto* checklist_cmd = app.add_subcommand("checklist", "The review checklist for pooled code");
+  auto* matrix_cmd =
+      app.add_subcommand("matrix", "Run every case under every detector; write docs/matrix.md");
+  std::vector<std::string> matrix_ids;
+  MatrixOptions matrix_options;
+  std::string matrix_out, matrix_json;
+  int matrix_limit = 300;
+  matrix_cmd->add_option("cases", matrix_ids, "Cases to run (default: all)");
+  matrix_cmd->add_option("--out", matrix_out,
+                         "The Markdown file (default, for a full run: docs/matrix.md)");
+  matrix_cmd->add_option("--json", matrix_json, "Also write every cell to this JSON file");
+  matrix_cmd->add_option("--limit", matrix_limit, "Seconds one run may take (default 300)")
+      ->check(CLI::PositiveNumber);
+  matrix_cmd->add_option("--detector", matrix_options.detectors, "Only these detectors")
+      ->delimiter(',')
+      ->check(CLI::IsMember(detector_names()));
+  auto matrix = [&] {
+    std::vector<Case> chosen;
+    for (const std::string& text : matrix_ids) chosen.push_back(ctx.find(text));
+    if (matrix_ids.empty()) chosen = ctx.cases;
+    const bool full = matrix_ids.empty() && matrix_options.detectors.empty();
+    matrix_options.source_dir = ctx.source_dir;
+    matrix_options.clang_build = ctx.build_dir;
+    matrix_options.gcc_build = ctx.source_dir / "build" / "gcc";
+    matrix_options.markdown = !matrix_out.empty() ? fs::path(matrix_out)
+                              : full              ? ctx.source_dir / "docs" / "matrix.md"
+                                                  : fs::path();
+    matrix_options.json = matrix_json;
+    matrix_options.limit = std::chrono::seconds(matrix_limit);
+    matrix_options.build = ctx.build;
+    matrix_options.build_targets = [&](const fs::path& dir,
+                                       const std::vector<std::string>& targets) {
+      Context tree = ctx;
+      tree.build_dir = dir;
+      build(tree, targets);
+    };
+    return run_matrix(chosen, matrix_options);
+  };
 
   try {
     app.parse(argc, argv);
@@ -400,6 +441,7 @@ int main_with(int argc, char** argv) {
   if (explain_cmd->parsed()) return explain(ctx, ctx.find(id));
   if (verify_cmd->parsed()) return verify(ctx, ids);
   if (checklist_cmd->parsed()) return checklist(ctx);
+  if (matrix_cmd->parsed()) return matrix();
   guide(ctx);
   return 0;
 }

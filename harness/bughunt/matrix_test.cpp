@@ -1,0 +1,275 @@
+// Tests of the detection matrix's classifier on canned report texts: what
+// each detector prints when it catches a bug, when it stays silent, and when
+// the program dies under it. The matrix itself is slow and runs only on
+// request (`bughunt matrix`).
+#include "harness/bughunt/matrix.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using bughunt::classify;
+using bughunt::classify_tidy;
+using bughunt::Finding;
+using bughunt::Outcome;
+using bughunt::Result;
+using bughunt::Tool;
+using bughunt::Variant;
+
+namespace {
+
+Outcome run(int exit_code, std::string output, bool timed_out = false) {
+  return {exit_code, timed_out, std::move(output)};
+}
+
+const char kTsanRace[] =
+    "[ RUN      ] GreetingsTest.GreetingPrintedLaterStillNamesItsUser\n"
+    "==================\n"
+    "WARNING: ThreadSanitizer: data race (pid=4242)\n"
+    "  Write of size 8 at 0x7b0c00000010 by thread T2:\n"
+    "    #0 greetings::render bugs/02_use_after_put.cpp:23\n"
+    "SUMMARY: ThreadSanitizer: data race bugs/02_use_after_put.cpp:23 in greetings::render\n"
+    "==================\n"
+    "ThreadSanitizer: reported 1 warnings\n";
+
+const char kGtestFailure[] =
+    "[ RUN      ] GreetTest.Each\n"
+    "harness/cases/01_forgotten_reset_test.cpp:21: Failure\n"
+    "Expected equality of these values:\n"
+    "  second\n"
+    "    Which is: \"hello alicehello bob\"\n"
+    "the greeting for bob carries alice's\n"
+    "[  FAILED  ] GreetTest.Each (0 ms)\n";
+
+}  // namespace
+
+// A sanitizer report is the detector's catch, and its first line is the evidence.
+TEST(MatrixClassifyTest, SanitizerReportIsCaughtByReport) {
+  const Finding f = classify(Tool::kSanitizer, Variant::kBug, run(66, kTsanRace));
+  EXPECT_EQ(f.result, Result::kReport);
+  EXPECT_EQ(f.evidence, "WARNING: ThreadSanitizer: data race (pid=4242)");
+
+  const Finding asan = classify(
+      Tool::kSanitizer, Variant::kBug,
+      run(1,
+          "=================================================================\n"
+          "==77==ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010 at pc\n"
+          "READ of size 1 at 0x602000000010 thread T0\n"));
+  EXPECT_EQ(asan.result, Result::kReport);
+  EXPECT_EQ(asan.evidence,
+            "ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010 at pc");
+}
+
+// UBSan's one-line report counts, and so does a sanitizer's own crash report.
+TEST(MatrixClassifyTest, UbsanLineAndSanitizerSegvAreReports) {
+  const Finding ub = classify(
+      Tool::kSanitizer, Variant::kBug,
+      run(1, "x.cpp:27:10: runtime error: member call on null pointer of type 'std::string'\n"));
+  EXPECT_EQ(ub.result, Result::kReport);
+  EXPECT_EQ(ub.evidence,
+            "x.cpp:27:10: runtime error: member call on null pointer of type 'std::string'");
+
+  const Finding segv = classify(Tool::kSanitizer, Variant::kBug,
+                                run(66,
+                                    "ThreadSanitizer:DEADLYSIGNAL\n"
+                                    "==9==ERROR: ThreadSanitizer: SEGV on unknown address "
+                                    "0x000000000008 (pc 0x55 bp 0x7f sp 0x7f T9)\n"));
+  EXPECT_EQ(segv.result, Result::kReport);
+  EXPECT_EQ(segv.evidence.rfind("ERROR: ThreadSanitizer: SEGV", 0), 0u) << segv.evidence;
+}
+
+// No report but a failed check: caught by the assertion, with its message on one line.
+TEST(MatrixClassifyTest, FailedCheckWithoutReportIsCaughtByAssertion) {
+  for (Tool tool : {Tool::kSanitizer, Tool::kValgrind, Tool::kAssertion}) {
+    const Finding f = classify(tool, Variant::kBug, run(1, kGtestFailure));
+    EXPECT_EQ(f.result, Result::kAssertion);
+    EXPECT_EQ(f.evidence,
+              "harness/cases/01_forgotten_reset_test.cpp:21: Failure Expected equality of these "
+              "values: second Which is: \"hello alicehello bob\" the greeting for bob carries "
+              "alice's");
+  }
+  const Finding thrown = classify(Tool::kAssertion, Variant::kBug,
+                                  run(134,
+                                      "terminate called after throwing an instance of "
+                                      "'std::bad_any_cast'\n  what():  bad any_cast\n"));
+  EXPECT_EQ(thrown.result, Result::kAssertion);
+  EXPECT_EQ(thrown.evidence,
+            "terminate called after throwing an instance of 'std::bad_any_cast' what(): bad "
+            "any_cast");
+}
+
+// A death with neither report nor failed check is a crash; a pass is a miss.
+TEST(MatrixClassifyTest, SilentDeathIsCrashAndPassIsMissed) {
+  const Finding segv = classify(Tool::kAssertion, Variant::kBug, run(139, "[ RUN      ] T.t\n"));
+  EXPECT_EQ(segv.result, Result::kCrash);
+  EXPECT_EQ(segv.evidence, "killed by SIGSEGV");
+  EXPECT_EQ(classify(Tool::kSanitizer, Variant::kBug, run(3, "")).evidence, "exit status 3");
+  // The C library's heap check is no detector's report, but it says more than the signal.
+  const Finding glibc = classify(Tool::kAssertion, Variant::kBug,
+                                 run(134, "free(): double free detected in tcache 2\n"));
+  EXPECT_EQ(glibc.result, Result::kCrash);
+  EXPECT_EQ(glibc.evidence, "free(): double free detected in tcache 2");
+  EXPECT_EQ(classify(Tool::kSanitizer, Variant::kBug, run(0, "[  PASSED  ] 1 test.\n")).result,
+            Result::kMissed);
+  // The plain build has no report to give: sanitizer words in its output are the program's.
+  EXPECT_EQ(classify(Tool::kAssertion, Variant::kBug, run(0, "ThreadSanitizer\n")).result,
+            Result::kMissed);
+}
+
+// A run stopped by the time limit is a timeout, unless the detector had reported before it hung.
+TEST(MatrixClassifyTest, TimeLimitIsTimeoutUnlessReportedFirst) {
+  EXPECT_EQ(classify(Tool::kValgrind, Variant::kBug, run(137, "", true)).result, Result::kTimeout);
+  EXPECT_EQ(classify(Tool::kAssertion, Variant::kFix, run(137, "", true)).result, Result::kTimeout);
+  const std::string overflow =
+      "ThreadSanitizer:DEADLYSIGNAL\n"
+      "==6431==ERROR: ThreadSanitizer: stack-overflow on address 0x7ffff947fff8 (pc 0x5558d41462cf "
+      "bp 0x5558d40e842b sp 0x7ffff947ffd0 T6431)\n";
+  const Finding hung = classify(Tool::kSanitizer, Variant::kBug, run(137, overflow, true));
+  EXPECT_EQ(hung.result, Result::kReport);
+  EXPECT_EQ(hung.evidence.rfind("ERROR: ThreadSanitizer: stack-overflow", 0), 0u) << hung.evidence;
+  EXPECT_EQ(classify(Tool::kSanitizer, Variant::kFix, run(137, kTsanRace, true)).result,
+            Result::kFalseAlarm);
+}
+
+// Memcheck's error counts even when the program then dies of it; the headline is the evidence.
+TEST(MatrixClassifyTest, ValgrindErrorsCountEvenWhenTheProgramDies) {
+  const Finding f = classify(Tool::kValgrind, Variant::kBug,
+                             run(139,
+                                 "==14818== Memcheck, a memory error detector\n"
+                                 "==14818== Command: build/gcc/case06_bug_plain\n"
+                                 "==14818== \n"
+                                 "==14818== Invalid write of size 8\n"
+                                 "==14818==    at 0x110DF6: clear (basic_string.h:1175)\n"
+                                 "==14818== Process terminating with default action of signal "
+                                 "11 (SIGSEGV)\n"
+                                 "==14818== ERROR SUMMARY: 1 errors from 1 contexts\n"));
+  EXPECT_EQ(f.result, Result::kReport);
+  EXPECT_EQ(f.evidence, "Invalid write of size 8");
+
+  const Finding race = classify(Tool::kValgrind, Variant::kBug,
+                                run(99,
+                                    "==5== ---Thread-Announcement----------\n"
+                                    "==5== Thread #3 was created\n"
+                                    "==5== Possible data race during read of size 8 at 0x4DE0 "
+                                    "by thread #3\n"
+                                    "==5== ERROR SUMMARY: 2 errors from 2 contexts\n"));
+  EXPECT_EQ(race.result, Result::kReport);
+  EXPECT_EQ(race.evidence, "Possible data race during read of size 8 at 0x4DE0 by thread #3");
+
+  const Finding drd = classify(Tool::kValgrind, Variant::kBug,
+                               run(99,
+                                   "==6== Thread 2:\n"
+                                   "==6== Conflicting load by thread 2 at 0x0e5f size 4\n"
+                                   "==6== ERROR SUMMARY: 1 errors from 1 contexts\n"));
+  EXPECT_EQ(drd.evidence, "Conflicting load by thread 2 at 0x0e5f size 4");
+}
+
+// Under valgrind, a death it does not count as an error is a crash, told by valgrind's line.
+TEST(MatrixClassifyTest, ValgrindWithoutErrorsButDeadIsCrash) {
+  const Finding f = classify(Tool::kValgrind, Variant::kBug,
+                             run(139,
+                                 "==1== Process terminating with default action of signal 11 "
+                                 "(SIGSEGV)\n==1== ERROR SUMMARY: 0 errors from 0 contexts\n"));
+  EXPECT_EQ(f.result, Result::kCrash);
+  EXPECT_EQ(f.evidence, "Process terminating with default action of signal 11 (SIGSEGV)");
+  EXPECT_EQ(classify(Tool::kValgrind, Variant::kBug,
+                     run(0, "==1== ERROR SUMMARY: 0 errors from 0 contexts\n"))
+                .result,
+            Result::kMissed);
+}
+
+// A fix is clean only when it passes with nothing reported; a report with exit 0 is a false alarm.
+TEST(MatrixClassifyTest, FixIsCleanOrFalseAlarm) {
+  EXPECT_EQ(classify(Tool::kSanitizer, Variant::kFix, run(0, "[  PASSED  ] 1 test.\n")).result,
+            Result::kClean);
+  const Finding report = classify(Tool::kSanitizer, Variant::kFix, run(0, kTsanRace));
+  EXPECT_EQ(report.result, Result::kFalseAlarm);
+  EXPECT_EQ(report.evidence, "WARNING: ThreadSanitizer: data race (pid=4242)");
+  EXPECT_EQ(classify(Tool::kValgrind, Variant::kFix,
+                     run(99,
+                         "==2== Possible data race during write of size 1 at 0x1 by thread "
+                         "#1\n==2== ERROR SUMMARY: 1 errors from 1 contexts\n"))
+                .result,
+            Result::kFalseAlarm);
+  const Finding dead = classify(Tool::kAssertion, Variant::kFix, run(134, ""));
+  EXPECT_EQ(dead.result, Result::kFalseAlarm);
+  EXPECT_EQ(dead.evidence, "killed by SIGABRT");
+}
+
+namespace {
+
+const char kTidyBug[] =
+    "36311 warnings generated.\n"
+    "/src/bugs/02_x.cpp:16:25: warning: variable 'pool' is non-const and globally accessible, "
+    "consider making it const [cppcoreguidelines-avoid-non-const-global-variables]\n"
+    "pool::Pool<std::string> pool;\n"
+    "                        ^\n"
+    "/src/bugs/02_x.cpp:30:10: warning: 'text' used after it was moved [bugprone-use-after-move]\n"
+    "  return *text;\n"
+    "/src/pool/pool.h:88:3: warning: something in a header [bugprone-branch-clone]\n";
+
+const char kTidyFix[] =
+    "/src/fixes/02_x.cpp:18:25: warning: variable 'texts' is non-const and globally accessible, "
+    "consider making it const [cppcoreguidelines-avoid-non-const-global-variables]\n"
+    "pool::Pool<std::string> texts([] { return std::make_unique<std::string>(); });\n";
+
+}  // namespace
+
+// Only warnings on the case's own file are read; each keeps its check and message.
+TEST(MatrixTidyTest, ReadsWarningsOfTheFileOnly) {
+  const std::vector<bughunt::TidyWarning> w = bughunt::tidy_warnings(kTidyBug, "bugs/02_x.cpp");
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[1].check, "bugprone-use-after-move");
+  EXPECT_EQ(w[1].message, "'text' used after it was moved");
+}
+
+// A bug warning with no twin on the fix catches the bug; twins, even moved, on a changed line or
+// quoting a renamed variable, do not; any fix warning is a false alarm.
+TEST(MatrixTidyTest, OnlyAWarningTheFixLacksCatchesTheBug) {
+  const auto fix_warnings = bughunt::tidy_warnings(kTidyFix, "fixes/02_x.cpp");
+  const auto bug_warnings = bughunt::tidy_warnings(kTidyBug, "bugs/02_x.cpp");
+  const Finding bug = classify_tidy(Variant::kBug, run(0, kTidyBug), "bugs/02_x.cpp", fix_warnings);
+  EXPECT_EQ(bug.result, Result::kReport);
+  EXPECT_EQ(bug.evidence,
+            "/src/bugs/02_x.cpp:30:10: warning: 'text' used after it was moved "
+            "[bugprone-use-after-move]");
+
+  const std::string only_twin(kTidyBug, std::string_view(kTidyBug).find("/src/bugs/02_x.cpp:30"));
+  const Finding missed =
+      classify_tidy(Variant::kBug, run(0, only_twin), "bugs/02_x.cpp", fix_warnings);
+  EXPECT_EQ(missed.result, Result::kMissed);
+  EXPECT_EQ(missed.evidence, "1 warning, each also on the fix");
+
+  const Finding fix =
+      classify_tidy(Variant::kFix, run(0, kTidyFix), "fixes/02_x.cpp", bug_warnings);
+  EXPECT_EQ(fix.result, Result::kFalseAlarm);
+  EXPECT_EQ(classify_tidy(Variant::kFix, run(0, "12 warnings generated.\n"), "fixes/02_x.cpp",
+                          bug_warnings)
+                .result,
+            Result::kClean);
+}
+
+// A source clang-tidy cannot compile is no verdict on the bug: a crash, not a catch.
+TEST(MatrixTidyTest, CompileErrorIsNoCatch) {
+  const Finding f = classify_tidy(
+      Variant::kBug,
+      run(1, "/src/bugs/02_x.cpp:4:10: error: 'x.h' file not found [clang-diagnostic-error]\n"),
+      "bugs/02_x.cpp", {});
+  EXPECT_EQ(f.result, Result::kCrash);
+}
+
+// Evidence compares across runs: no source prefix, pid, thread id or heap address; a
+// near-null address stays, it tells the story.
+TEST(MatrixEvidenceTest, NormalisedEvidenceIsStable) {
+  EXPECT_EQ(bughunt::normalise_evidence(
+                "ERROR: ThreadSanitizer: SEGV on unknown address 0x000000000008 (pc "
+                "0x55d1c0ffee00 bp 0x7ffc12345678 sp 0x7ffc12345600 T28768)",
+                "/src"),
+            "ERROR: ThreadSanitizer: SEGV on unknown address 0x000000000008 (pc 0x... bp 0x... "
+            "sp 0x... T...)");
+  EXPECT_EQ(bughunt::normalise_evidence("WARNING: ThreadSanitizer: data race (pid=4242)", "/src"),
+            "WARNING: ThreadSanitizer: data race (pid=N)");
+  EXPECT_EQ(bughunt::normalise_evidence("/src/bugs/02_x.cpp:30:10: warning: x", "/src"),
+            "bugs/02_x.cpp:30:10: warning: x");
+}

@@ -150,6 +150,28 @@ TEST(VerdictTest, StripColourLeavesPlainText) {
   EXPECT_EQ(bughunt::strip_colour("\x1b[1m\x1b[31mWARNING:\x1b[0m race"), "WARNING: race");
 }
 
+// A run that stalls after a fatal sanitizer report is stopped soon after it,
+// not at the time limit (TSan can hang in its handler after a stack overflow).
+TEST(ProcessTest, StallAfterFatalReportIsStoppedEarly) {
+  const auto started = std::chrono::steady_clock::now();
+  const Outcome out = bughunt::run_process(
+      {"sh", "-c", "echo '==1==ERROR: ThreadSanitizer: stack-overflow'; exec sleep 60"},
+      std::chrono::seconds(120), {}, std::chrono::seconds(1));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30));
+  EXPECT_TRUE(out.hung_after_report);
+  EXPECT_FALSE(out.timed_out);
+  EXPECT_NE(out.exit_code, 0);
+}
+
+// Without a fatal report, only the time limit stops a stalled run.
+TEST(ProcessTest, StallWithoutReportRunsToTheLimit) {
+  const Outcome out = bughunt::run_process(
+      {"sh", "-c", "echo 'WARNING: ThreadSanitizer: data race'; exec sleep 60"},
+      std::chrono::seconds(2), {}, std::chrono::seconds(1));
+  EXPECT_TRUE(out.timed_out);
+  EXPECT_FALSE(out.hung_after_report);
+}
+
 // An unknown case is one line naming it, and exit status 2.
 TEST(CliTest, UnknownCaseExitsTwoWithOneLine) {
   const Outcome out = bughunt_cli({"show", "99"});

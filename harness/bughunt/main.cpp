@@ -231,6 +231,10 @@ int run(const Context& ctx, const Case& c, bool fixed, const std::string& tool) 
   if (const std::string frame = first_case_frame(outcome.output); !frame.empty()) {
     fmt::print("The report's first frame in the program: {}\n", frame);
   }
+  if (outcome.hung_after_report) {
+    fmt::print("The sanitizer did not exit within {} s of its report and was stopped.\n",
+               kAfterFatalReport.count());
+  }
   return outcome.exit_code;
 }
 

@@ -89,7 +89,9 @@ std::string sanitizer_line(std::string_view output) {
 // The first failed check: gtest's "file:line: Failure" with the message under
 // it, an exception that escaped, or a failed assert().
 std::string assertion_line(std::string_view output) {
-  static const std::regex failed_assert(R"(Assertion .* failed)");
+  // glibc's assert() quotes with a backtick; Valgrind's tools' own internal
+  // assertions do not, and are the tool's failure, not the program's.
+  static const std::regex failed_assert(R"(Assertion `.*' failed)");
   const std::vector<std::string_view> lines = lines_of(output);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = trim(lines[i]);
@@ -148,7 +150,7 @@ int valgrind_errors(std::string_view output) {
 // C library's own heap check ("free(): double free detected in tcache 2").
 std::string crash_line(const Outcome& outcome) {
   static const std::regex death(
-      R"(Process terminating with default action|Giving up|valgrind: |)"
+      R"(Process terminating with default action|Giving up|^(valgrind|drd|helgrind|memcheck): |)"
       R"(^(free|malloc|realloc|munmap_chunk)\(\): |^double free or corruption|^corrupted )");
   for (std::string_view line : lines_of(outcome.output)) {
     if (search(line, death)) return std::string(drop_pid(line));
@@ -281,22 +283,40 @@ std::string normalise_evidence(std::string_view line, std::string_view source_di
     for (std::size_t at; (at = text.find(prefix)) != std::string::npos;)
       text.erase(at, prefix.size());
   }
-  // Process and system thread ids (TSan names the latter "T12345").
+  // A quoted value holding unprintable bytes (gtest writes "\xA7\0") differs
+  // from run to run (in case 08 it is freed memory), so only its kind is kept.
+  static const std::regex literals(R"("(?:[^"\\]|\\.)*"(?: "(?:[^"\\]|\\.)*")*)");
+  static const std::regex unprintable(R"(\\(?:x[0-9A-Fa-f]|[0-7abfv]))");
+  std::string masked;
+  auto from = text.cbegin();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), literals);
+       it != std::sregex_iterator(); ++it) {
+    masked.append(from, (*it)[0].first);
+    masked += std::regex_search(it->str(), unprintable) ? "\"<unprintable bytes>\"" : it->str();
+    from = (*it)[0].second;
+  }
+  masked.append(from, text.cend());
+  text = std::move(masked);
+  // Process and system thread ids (TSan names the latter "T12345"), and
+  // Valgrind's thread numbers, which follow the order threads happened to run.
   static const std::regex pid(R"(pid=\d+)");
   static const std::regex tid(R"(\bT\d{3,}\b)");
+  static const std::regex valgrind_thread(R"(\b([Tt]hread) (#?)\d+\b)");
   text = std::regex_replace(text, pid, "pid=N");
   text = std::regex_replace(text, tid, "T...");
-  // Heap, stack and code addresses change from run to run; an address near
-  // null (a field of a null pointer) does not, and tells the story.
-  static const std::regex hex("0x[0-9a-fA-F]+");
+  text = std::regex_replace(text, valgrind_thread, "$1 $2N");
+  // Addresses change from run to run, registers too; an address near null
+  // (a field of a null pointer) does not, and tells the story.
+  static const std::regex hex(R"((address )?0x[0-9a-fA-F]+)");
   std::string out;
   auto last = text.cbegin();
   for (auto it = std::sregex_iterator(text.begin(), text.end(), hex); it != std::sregex_iterator();
        ++it) {
     out.append(last, (*it)[0].first);
-    const bool small =
-        it->str().size() <= 18 && std::stoull(it->str().substr(2), nullptr, 16) < 0x10000;
-    out += small ? it->str() : "0x...";
+    const std::string digits = it->str().substr(it->str().find("0x") + 2);
+    const bool near_null =
+        (*it)[1].matched && digits.size() <= 16 && std::stoull(digits, nullptr, 16) < 0x10000;
+    out += near_null ? it->str() : fmt::format("{}0x...", (*it)[1].str());
     last = (*it)[0].second;
   }
   out.append(last, text.cend());
@@ -502,6 +522,7 @@ struct Cell {
   double seconds = 0;
   int exit_code = 0;
   bool timed_out = false;  // a report may still have come before the limit
+  bool hung_after_report = false;
 };
 
 std::string today_utc() {
@@ -717,7 +738,8 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   auto record = [&](const Case& c, Variant v, const Detector& d, Finding finding,
                     const Outcome& outcome, double seconds) {
     finding.evidence = normalise_evidence(finding.evidence, options.source_dir.string());
-    cells.push_back({&c, v, &d, finding, seconds, outcome.exit_code, outcome.timed_out});
+    cells.push_back({&c, v, &d, finding, seconds, outcome.exit_code, outcome.timed_out,
+                     outcome.hung_after_report});
     progress(cells.back());
   };
   for (const Case& c : cases) {
@@ -831,6 +853,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
                            {"evidence", cell->finding.evidence},
                            {"exit_code", cell->exit_code},
                            {"timed_out", cell->timed_out},
+                           {"hung_after_report", cell->hung_after_report},
                            {"seconds", cell->seconds}};
         }
         row[variant_name(v)] = runs;
@@ -900,7 +923,11 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
     for (const Detector* d : running) {
       const Cell* bug = find_cell(c, *d, Variant::kBug);
       const Cell* fix = find_cell(c, *d, Variant::kFix);
-      auto hung = [](const Cell* cell) {
+      auto hung = [](const Cell* cell) -> std::string {
+        if (cell->hung_after_report) {
+          return fmt::format(", then it did not exit and was stopped {} s later",
+                             kAfterFatalReport.count());
+        }
         return cell->timed_out && cell->finding.result != Result::kTimeout
                    ? ", then it hung until the time limit"
                    : "";

@@ -93,6 +93,10 @@ TEST(MatrixClassifyTest, FailedCheckWithoutReportIsCaughtByAssertion) {
                                   run(134,
                                       "terminate called after throwing an instance of "
                                       "'std::bad_any_cast'\n  what():  bad any_cast\n"));
+  EXPECT_EQ(classify(Tool::kAssertion, Variant::kBug,
+                     run(134, "case: x.cpp:12: void f(): Assertion `n == 1' failed.\n"))
+                .result,
+            Result::kAssertion);
   EXPECT_EQ(thrown.result, Result::kAssertion);
   EXPECT_EQ(thrown.evidence,
             "terminate called after throwing an instance of 'std::bad_any_cast' what(): bad "
@@ -173,6 +177,13 @@ TEST(MatrixClassifyTest, ValgrindWithoutErrorsButDeadIsCrash) {
                                  "(SIGSEGV)\n==1== ERROR SUMMARY: 0 errors from 0 contexts\n"));
   EXPECT_EQ(f.result, Result::kCrash);
   EXPECT_EQ(f.evidence, "Process terminating with default action of signal 11 (SIGSEGV)");
+  // A tool's own internal assertion is the tool dying, not the scenario's check.
+  const Finding tool_died = classify(
+      Tool::kValgrind, Variant::kBug,
+      run(1, "drd: drd_malloc_wrappers.c:113 (handle_free): Assertion 'success' failed.\n"));
+  EXPECT_EQ(tool_died.result, Result::kCrash);
+  EXPECT_EQ(tool_died.evidence,
+            "drd: drd_malloc_wrappers.c:113 (handle_free): Assertion 'success' failed.");
   EXPECT_EQ(classify(Tool::kValgrind, Variant::kBug,
                      run(0, "==1== ERROR SUMMARY: 0 errors from 0 contexts\n"))
                 .result,
@@ -270,6 +281,22 @@ TEST(MatrixEvidenceTest, NormalisedEvidenceIsStable) {
             "sp 0x... T...)");
   EXPECT_EQ(bughunt::normalise_evidence("WARNING: ThreadSanitizer: data race (pid=4242)", "/src"),
             "WARNING: ThreadSanitizer: data race (pid=N)");
+  // A small register value is still a register: only an address is kept near null.
+  EXPECT_EQ(bughunt::normalise_evidence("stack-overflow on address 0x7ffe1 (pc 0x55 bp 0x1)", ""),
+            "stack-overflow on address 0x... (pc 0x... bp 0x...)");
+  // Valgrind numbers threads in the order they happened to start.
+  EXPECT_EQ(bughunt::normalise_evidence("Possible data race during write of size 8 at 0x4DE0 by "
+                                        "thread #6",
+                                        ""),
+            "Possible data race during write of size 8 at 0x... by thread #N");
+  EXPECT_EQ(bughunt::normalise_evidence("Conflicting store by thread 5 at 0x04d9a9c0 size 8", ""),
+            "Conflicting store by thread N at 0x... size 8");
+  // Bytes read from freed memory are masked; a printable expected value is kept.
+  EXPECT_EQ(bughunt::normalise_evidence(
+                R"(Which is: "A\v\xA7" "b\x5\0da\"}" wanted Which is: "{\"id\":7}")", ""),
+            R"(Which is: "<unprintable bytes>" wanted Which is: "{\"id\":7}")");
+  EXPECT_EQ(bughunt::normalise_evidence(R"(Which is: "hello bob" "hello alice")", ""),
+            R"(Which is: "hello bob" "hello alice")");
   EXPECT_EQ(bughunt::normalise_evidence("/src/bugs/02_x.cpp:30:10: warning: x", "/src"),
             "bugs/02_x.cpp:30:10: warning: x");
 }

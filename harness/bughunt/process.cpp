@@ -7,14 +7,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <regex>
 #include <stdexcept>
 
 namespace bughunt {
 
 Outcome run_process(const std::vector<std::string>& argv, std::chrono::seconds limit,
-                    const std::function<void(std::string_view)>& on_output) {
+                    const std::function<void(std::string_view)>& on_output,
+                    std::chrono::seconds after_fatal_report) {
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
     throw std::runtime_error(fmt::format("cannot make a pipe: {}", std::strerror(errno)));
@@ -51,14 +54,16 @@ Outcome run_process(const std::vector<std::string>& argv, std::chrono::seconds l
     throw std::runtime_error(fmt::format("cannot run {}: {}", argv[0], std::strerror(exec_error)));
   }
 
+  static const std::regex fatal_sanitizer_line(R"(ERROR: \w*Sanitizer)");
   Outcome outcome;
-  const auto deadline = std::chrono::steady_clock::now() + limit;
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  bool fatal_report = false;
   char chunk[4096];
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
-      outcome.timed_out = true;
+      (fatal_report ? outcome.hung_after_report : outcome.timed_out) = true;
       kill(-pid, SIGKILL);
       break;
     }
@@ -70,8 +75,15 @@ Outcome run_process(const std::vector<std::string>& argv, std::chrono::seconds l
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     const std::string_view text(chunk, static_cast<std::size_t>(n));
+    // Search from a little before the new text, in case the line was split.
+    const std::size_t from = outcome.output.size() > 64 ? outcome.output.size() - 64 : 0;
     outcome.output.append(text);
     if (on_output) on_output(text);
+    if (!fatal_report && std::regex_search(outcome.output.cbegin() + from, outcome.output.cend(),
+                                           fatal_sanitizer_line)) {
+      fatal_report = true;
+      deadline = std::min(deadline, std::chrono::steady_clock::now() + after_fatal_report);
+    }
   }
   close(pipe_fds[0]);
   int status = 0;

@@ -18,9 +18,10 @@ namespace bughunt {
 enum class Variant { kBug, kFix };
 
 struct Outcome {
-  int exit_code = 0;       // the binary's exit status; 128+N when killed by signal N
-  bool timed_out = false;  // stopped by the time limit
-  std::string output;      // stdout and stderr together, colour codes removed
+  int exit_code = 0;               // the binary's exit status; 128+N when killed by signal N
+  bool timed_out = false;          // stopped by the time limit
+  std::string output;              // stdout and stderr together, colour codes removed
+  bool hung_after_report = false;  // stopped because it did not exit after a fatal report
 };
 
 struct Verdict {

@@ -63,13 +63,23 @@
 //   distinct slot number and uses the shard at that number, so threads mostly
 //   touch different cache lines. Shards are padded to a cache
 //   line to keep them apart (false sharing would cost more than the pool saves).
-// - A shard has a private slot, an atomic pointer, and a shared list behind a
-//   mutex for the overflow. This mirrors Go's poolLocal: the private slot is
-//   the fast path. Go's owner touches it with plain loads and stores because
-//   the runtime pins the goroutine and stops the world to collect; here
-//   thieves and collect() may empty it at any time, so get() takes it with
-//   one atomic exchange, while put() by its owner, the only thread that ever
-//   fills it, needs just a release store.
+// - A shard has a private slot, an atomic pointer, then a ring for the
+//   overflow (pool/steal_ring.h), then a list behind a mutex for what the ring
+//   has no room for. This mirrors Go's poolLocal: the private slot is the fast
+//   path, the ring is Go's lock-free poolChain. Go's owner touches the private
+//   slot with plain loads and stores because the runtime pins the goroutine
+//   and stops the world to collect; here thieves and collect() may empty it
+//   at any time, so get() takes it with one atomic exchange, while put() by
+//   its owner, the only thread that ever fills it, needs just a release store.
+//   That exchange is the whole price of a get+put pair beyond a thread-local
+//   free list (docs/pools.md has the measurement); it is the least that lets
+//   other threads take what the owner left behind.
+// - The ring's owner pushes without a read-modify-write and pops with one;
+//   other threads steal from its other end. A thread beyond the shard count
+//   shares a shard it does not own, so it never touches that shard's private
+//   slot or ring as an owner: it puts on the locked list and gets by stealing.
+// - get() and put() are split into a small inline fast path (the private
+//   slot) and out-of-line slow paths, so the fast path costs no call.
 // - Each shard also holds its owner's counters (pool/stats.h explains why they
 //   cost next to nothing), right after the private slot: on the cache line
 //   the owner's get and put touch anyway, so counting adds no line to them.
@@ -96,6 +106,7 @@
 #include <vector>
 
 #include "pool/stats.h"
+#include "pool/steal_ring.h"
 
 namespace pool {
 
@@ -185,7 +196,7 @@ class ThreadSlots {
       slot_ = kNone;
     }
   };
-  static void assign() {
+  [[gnu::noinline]] static void assign() {
     slot_ = take();
     thread_local Holder holder;
   }
@@ -224,6 +235,10 @@ inline std::size_t shard_count() {
 // 64 bytes is the cache line of every x86-64 and most ARM cores; the standard
 // constant is not stable across compilers, so it is spelled out.
 inline constexpr std::size_t kCacheLine = 64;
+
+// How many idle objects beyond its private slot a shard's owner keeps without
+// a lock (1 KiB of pointers); more go on the shard's locked list.
+inline constexpr std::size_t kRingCapacity = 128;
 
 }  // namespace internal
 
@@ -299,7 +314,8 @@ class Pool final : private internal::PoolBase {
       : factory_(std::move(factory)),
         accept_(std::move(options.accept)),
         shard_mask_(internal::shard_count() - 1),
-        shards_(new Shard[shard_mask_ + 1]) {
+        shards_(new Shard[shard_mask_ + 1]),
+        rings_(new Ring[shard_mask_ + 1]) {
     join_registry();
   }
 
@@ -312,7 +328,8 @@ class Pool final : private internal::PoolBase {
     leave_registry();
     for (std::size_t i = 0; i <= shard_mask_; ++i) {
       delete shards_[i].private_object.load(std::memory_order_acquire);
-      for (T* x : shards_[i].shared) delete x;
+      while (T* x = rings_[i].steal()) delete x;
+      for (T* x : shards_[i].spill) delete x;
     }
     for (T* x : victims_) delete x;
   }
@@ -321,18 +338,14 @@ class Pool final : private internal::PoolBase {
   // is empty and has no factory. The caller owns the result until put().
   T* get() {
     const unsigned slot = this_slot();
-    count(slot, internal::Counter::kGets);
-    Shard& own = shards_[slot & shard_mask_];
-    if (T* x = own.take_private()) return x;
-    if (T* x = own.pop_shared()) return x;
-    for (std::size_t i = 1; i <= shard_mask_; ++i) {
-      Shard& other = shards_[(slot + i) & shard_mask_];
-      if (T* x = other.take_private()) return x;
-      if (T* x = other.pop_shared()) return x;
+    if (slot <= shard_mask_) [[likely]] {
+      Shard& own = shards_[slot];
+      own.counters.bump_owned(internal::Counter::kGets);
+      if (T* x = own.take_private()) return x;
+    } else {
+      unowned_counters_.bump_shared(internal::Counter::kGets);
     }
-    if (T* x = pop_victim()) return x;
-    count(slot, internal::Counter::kMisses);
-    return factory_ ? factory_().release() : nullptr;
+    return get_slow(slot);
   }
 
   // Gives `x` to the pool, which now owns it. put(nullptr) does nothing. An
@@ -340,23 +353,20 @@ class Pool final : private internal::PoolBase {
   void put(T* x) {
     if (x == nullptr) return;
     const unsigned slot = this_slot();
-    count(slot, internal::Counter::kPuts);
-    if (accept_ && !accept_(std::as_const(*x))) [[unlikely]] {
-      count(slot, internal::Counter::kDrops);
-      delete x;
-      return;
+    if (slot <= shard_mask_ && !accept_) [[likely]] {
+      Shard& own = shards_[slot];
+      own.counters.bump_owned(internal::Counter::kPuts);
+      // Only the shard's owner fills its private slot; everyone else only
+      // empties it. So when the owner sees it empty, nobody can fill it before
+      // the store below, and a plain release store (no read-modify-write)
+      // suffices. Threads beyond the shard count share shards and own none.
+      if (own.private_object.load(std::memory_order_relaxed) == nullptr) {
+        own.private_object.store(x, std::memory_order_release);
+        return;
+      }
+      return push_owned(slot, x);
     }
-    Shard& own = shards_[slot & shard_mask_];
-    // Only the shard's owner fills its private slot; everyone else only
-    // empties it. So when the owner sees it empty, nobody can fill it before
-    // the store below, and a plain release store (no read-modify-write)
-    // suffices. Threads beyond the shard count share shards and own none.
-    if (slot <= shard_mask_ && own.private_object.load(std::memory_order_relaxed) == nullptr) {
-      own.private_object.store(x, std::memory_order_release);
-      return;
-    }
-    std::lock_guard lock(own.mu);
-    own.shared.push_back(x);
+    put_slow(x, slot);
   }
 
   // get() wrapped in a Lease that puts the object back when it goes.
@@ -375,21 +385,78 @@ class Pool final : private internal::PoolBase {
     std::atomic<T*> private_object{nullptr};
     // Written only by the thread whose slot is this shard's index.
     internal::CounterCell counters;
+    // What the shard's ring has no room for, and what threads that own no
+    // shard put.
     std::mutex mu;
-    std::vector<T*> shared;  // guarded by mu
+    std::vector<T*> spill;  // guarded by mu
+    // Mirrors spill.size(), read without the lock so that a get() passing an
+    // empty shard neither waits for its lock nor synchronises with its last
+    // put (the contract promises put->get ordering only for the same object).
+    std::atomic<std::size_t> spill_count{0};
 
     T* take_private() {
       if (private_object.load(std::memory_order_relaxed) == nullptr) return nullptr;
       return private_object.exchange(nullptr, std::memory_order_acquire);
     }
-    T* pop_shared() {
+    [[gnu::noinline]] void push_spill(T* x) {
       std::lock_guard lock(mu);
-      if (shared.empty()) return nullptr;
-      T* x = shared.back();
-      shared.pop_back();
+      spill.push_back(x);
+      spill_count.store(spill.size(), std::memory_order_relaxed);
+    }
+    T* pop_spill() {
+      if (spill_count.load(std::memory_order_relaxed) == 0) return nullptr;
+      std::lock_guard lock(mu);
+      if (spill.empty()) return nullptr;
+      T* x = spill.back();
+      spill.pop_back();
+      spill_count.store(spill.size(), std::memory_order_relaxed);
       return x;
     }
   };
+
+  // The owner's put once its private slot is full.
+  [[gnu::noinline]] void push_owned(std::size_t shard, T* x) {
+    if (!rings_[shard].push(x)) shards_[shard].push_spill(x);
+  }
+  // The owner's get once its private slot is empty.
+  T* pop_owned(std::size_t shard) {
+    if (T* x = rings_[shard].pop()) return x;
+    return shards_[shard].pop_spill();
+  }
+  // Anyone's get from a shard it does not own.
+  T* steal(std::size_t shard) {
+    if (T* x = shards_[shard].take_private()) return x;
+    if (T* x = rings_[shard].steal()) return x;
+    return shards_[shard].pop_spill();
+  }
+
+  // Out of line, so that the fast paths above stay small enough to inline.
+  [[gnu::noinline]] T* get_slow(unsigned slot) {
+    // A thread beyond the shard count shares a shard it does not own.
+    if (T* x = slot <= shard_mask_ ? pop_owned(slot) : steal(slot & shard_mask_)) return x;
+    for (std::size_t i = 1; i <= shard_mask_; ++i) {
+      if (T* x = steal((slot + i) & shard_mask_)) return x;
+    }
+    if (T* x = pop_victim()) return x;
+    count(slot, internal::Counter::kMisses);
+    return factory_ ? factory_().release() : nullptr;
+  }
+
+  [[gnu::noinline]] void put_slow(T* x, unsigned slot) {
+    count(slot, internal::Counter::kPuts);
+    if (accept_ && !accept_(std::as_const(*x))) {
+      count(slot, internal::Counter::kDrops);
+      delete x;
+      return;
+    }
+    Shard& own = shards_[slot & shard_mask_];
+    if (slot > shard_mask_) return own.push_spill(x);
+    if (own.private_object.load(std::memory_order_relaxed) == nullptr) {
+      own.private_object.store(x, std::memory_order_release);
+      return;
+    }
+    push_owned(slot, x);
+  }
 
   unsigned this_slot() const { return internal::this_thread_slot(); }
 
@@ -403,10 +470,12 @@ class Pool final : private internal::PoolBase {
   }
 
   T* pop_victim() {
+    if (victim_count_.load(std::memory_order_relaxed) == 0) return nullptr;
     std::lock_guard lock(victims_mu_);
     if (victims_.empty()) return nullptr;
     T* x = victims_.back();
     victims_.pop_back();
+    victim_count_.store(victims_.size(), std::memory_order_relaxed);
     return x;
   }
 
@@ -416,13 +485,16 @@ class Pool final : private internal::PoolBase {
     for (std::size_t i = 0; i <= shard_mask_; ++i) {
       Shard& s = shards_[i];
       if (T* x = s.private_object.exchange(nullptr, std::memory_order_acquire)) idle.push_back(x);
+      while (T* x = rings_[i].steal()) idle.push_back(x);
       std::lock_guard lock(s.mu);
-      idle.insert(idle.end(), s.shared.begin(), s.shared.end());
-      s.shared.clear();
+      idle.insert(idle.end(), s.spill.begin(), s.spill.end());
+      s.spill.clear();
+      s.spill_count.store(0, std::memory_order_relaxed);
     }
     {
       std::lock_guard lock(victims_mu_);
       victims_.swap(idle);
+      victim_count_.store(victims_.size(), std::memory_order_relaxed);
     }
     if (!idle.empty()) unowned_counters_.bump_shared(internal::Counter::kDrops, idle.size());
     for (T* x : idle) delete x;  // the previous victim tier
@@ -432,9 +504,14 @@ class Pool final : private internal::PoolBase {
   std::function<bool(const T&)> accept_;
   std::size_t shard_mask_;
   std::unique_ptr<Shard[]> shards_;
+  // Each shard's ring, kept apart so that a Shard stays two cache lines: the
+  // fast paths index shards_ with a shift, not a multiplication.
+  using Ring = internal::StealRing<T, internal::kRingCapacity>;
+  std::unique_ptr<Ring[]> rings_;
   std::mutex victims_mu_;
-  std::vector<T*> victims_;                 // guarded by victims_mu_
-  internal::CounterCell unowned_counters_;  // other threads' and collect()'s
+  std::vector<T*> victims_;                   // guarded by victims_mu_
+  std::atomic<std::size_t> victim_count_{0};  // victims_.size(), readable unlocked
+  internal::CounterCell unowned_counters_;    // other threads' and collect()'s
 };
 
 }  // namespace pool

@@ -206,6 +206,107 @@ TEST(PoolTest, StressNoObjectIsSharedAndNoneLeaks) {
   EXPECT_EQ(Tracked::constructed, Tracked::destroyed);
 }
 
+// The same with batches of 40 (beyond the private slot, into the shard's ring
+// and, for the threads that share a shard, its locked list), so that gets pop
+// rings and steal from other threads' rings while their owners push.
+TEST(PoolTest, StressInBatchesNoObjectIsSharedAndNoneLeaks) {
+  constexpr int kThreads = 12;  // more than the 8 shards of a small machine
+  constexpr int kRounds = 5'000;
+  constexpr int kBatch = 40;
+  Tracked::reset_counts();
+  std::atomic<int> double_holds{0};
+  {
+    pool::Pool<Tracked> p([] { return std::make_unique<Tracked>(); });
+    harness::Turnstile start;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+      threads.emplace_back([&] {
+        start.wait();
+        std::vector<Tracked*> held;
+        for (int i = 0; i < kRounds; ++i) {
+          for (int k = 0; k < kBatch; ++k) {
+            Tracked* x = p.get();
+            if (x->in_use.exchange(true, std::memory_order_relaxed)) ++double_holds;
+            x->payload += 1;  // a plain write: TSan reports it if two threads share x
+            held.push_back(x);
+          }
+          for (Tracked* x : held) {
+            x->in_use.store(false, std::memory_order_relaxed);
+            p.put(x);
+          }
+          held.clear();
+          if (i % 1'000 == 0) pool::collect();
+        }
+      });
+    start.open();
+    for (auto& t : threads) t.join();
+  }
+  EXPECT_EQ(double_holds, 0);
+  EXPECT_GT(Tracked::constructed, kBatch);
+  EXPECT_EQ(Tracked::constructed, Tracked::destroyed);
+}
+
+// The ring on its own: its owner pushes and pops while two thieves steal, and
+// every pointer comes out exactly once, with what the owner wrote before
+// pushing it visible to whoever takes it (TSan checks that ordering).
+TEST(StealRingTest, EveryPointerIsTakenExactlyOnce) {
+  constexpr int kItems = 200'000;
+  struct Item {
+    int value = 0;  // plain: written by the owner, read by the taker
+    std::atomic<int> taken{0};
+  };
+  std::vector<Item> items(kItems);
+  pool::internal::StealRing<Item, 64> ring;
+  std::atomic<bool> done{false};
+  std::atomic<int> wrong_values{0};
+  auto take = [&](Item* x) {
+    if (x->value != 1) ++wrong_values;
+    x->taken.fetch_add(1, std::memory_order_relaxed);
+  };
+  auto thief = [&] {
+    while (!done.load(std::memory_order_acquire)) {
+      if (Item* x = ring.steal()) take(x);
+    }
+  };
+  std::thread thieves[] = {std::thread(thief), std::thread(thief)};
+  int pushed = 0;
+  for (int i = 0; i < kItems; ++i) {
+    items[i].value = 1;
+    while (!ring.push(&items[i])) {  // full: make room the owner's way
+      if (Item* x = ring.pop()) take(x);
+    }
+    ++pushed;
+    if (i % 3 == 0) {
+      if (Item* x = ring.pop()) take(x);
+    }
+  }
+  while (Item* x = ring.pop()) take(x);
+  done.store(true, std::memory_order_release);
+  for (auto& t : thieves) t.join();
+  EXPECT_EQ(pushed, kItems);
+  EXPECT_EQ(wrong_values, 0);
+  int once = 0;
+  for (const Item& item : items) once += item.taken == 1;
+  EXPECT_EQ(once, kItems);
+  EXPECT_TRUE(ring.empty());
+}
+
+// A full ring refuses the next push, and gives back newest first to its owner
+// and oldest first to a thief.
+TEST(StealRingTest, FullRingRefusesAndEndsTakeInTheirOrder) {
+  int slots[4] = {};
+  pool::internal::StealRing<int, 4> ring;
+  for (int& s : slots) EXPECT_TRUE(ring.push(&s));
+  int extra = 0;
+  EXPECT_FALSE(ring.push(&extra));
+  EXPECT_EQ(ring.pop(), &slots[3]);
+  EXPECT_EQ(ring.steal(), &slots[0]);
+  EXPECT_EQ(ring.pop(), &slots[2]);
+  EXPECT_EQ(ring.steal(), &slots[1]);
+  EXPECT_EQ(ring.pop(), nullptr);
+  EXPECT_EQ(ring.steal(), nullptr);
+}
+
 // Destroying a pool deletes its idle objects, in every tier (LSan checks the rest).
 TEST(PoolTest, DestroyingPoolFreesIdleObjects) {
   Tracked::reset_counts();

@@ -13,22 +13,11 @@
 #include "harness/schedule.h"
 #include "pool/sharded_pool.h"
 #include "pool/testing/print_stats.h"
+#include "pool/testing/tracked.h"
 
 namespace {
 
-// An object that counts how many of its kind exist.
-struct Tracked {
-  static inline std::atomic<int> constructed{0};
-  static inline std::atomic<int> destroyed{0};
-  static void reset_counts() { constructed = 0, destroyed = 0; }
-  static int alive() { return constructed - destroyed; }
-
-  Tracked() { ++constructed; }
-  ~Tracked() { ++destroyed; }
-
-  std::atomic<bool> in_use{false};
-  long payload = 0;
-};
+using pool::testing::Tracked;
 
 std::unique_ptr<Tracked> make_tracked() { return std::make_unique<Tracked>(); }
 

@@ -17,23 +17,11 @@
 #include "pool/any_pool.h"
 #include "pool/borrow.h"
 #include "pool/testing/print_stats.h"
+#include "pool/testing/tracked.h"
 
 namespace {
 
-// An object that counts how many of its kind exist, and whether one is in use.
-struct Tracked {
-  static inline std::atomic<int> constructed{0};
-  static inline std::atomic<int> destroyed{0};
-  static void reset_counts() { constructed = 0, destroyed = 0; }
-  static int alive() { return constructed - destroyed; }
-
-  explicit Tracked(int serial = 0) : serial(serial) { ++constructed; }
-  ~Tracked() { ++destroyed; }
-
-  int serial;
-  std::atomic<bool> in_use{false};
-  long payload = 0;
-};
+using pool::testing::Tracked;
 
 // A factory that numbers what it makes: 1, 2, 3, ...
 struct CountingFactory {

@@ -66,14 +66,14 @@
 // - A shard has a private slot, an atomic pointer, then a ring for the
 //   overflow (pool/steal_ring.h), then a list behind a mutex for what the ring
 //   has no room for. This mirrors Go's poolLocal: the private slot is the fast
-//   path, the ring is Go's lock-free poolChain. Go's owner touches the private
-//   slot with plain loads and stores because the runtime pins the goroutine
-//   and stops the world to collect; here thieves and collect() may empty it
-//   at any time, so get() takes it with one atomic exchange, while put() by
-//   its owner, the only thread that ever fills it, needs just a release store.
-//   That exchange is the whole price of a get+put pair beyond a thread-local
-//   free list (docs/pools.md has the measurement); it is the least that lets
-//   other threads take what the owner left behind.
+//   path, and the ring plays the part of Go's lock-free poolChain. Go's owner
+//   touches the private slot with plain loads and stores because the runtime
+//   pins the goroutine and stops the world to collect; here thieves and
+//   collect() may empty it at any time, so get() takes it with one atomic
+//   exchange, while put() by its owner, the only thread that ever fills it,
+//   needs just a release store. That exchange is the whole price of a get+put
+//   pair beyond a thread-local free list (docs/pools.md has the measurement);
+//   it is the least that lets other threads take what the owner left behind.
 // - The ring's owner pushes without a read-modify-write and pops with one;
 //   other threads steal from its other end. A thread beyond the shard count
 //   shares a shard it does not own, so it never touches that shard's private
@@ -504,8 +504,8 @@ class Pool final : private internal::PoolBase {
   std::function<bool(const T&)> accept_;
   std::size_t shard_mask_;
   std::unique_ptr<Shard[]> shards_;
-  // Each shard's ring, kept apart so that a Shard stays two cache lines: the
-  // fast paths index shards_ with a shift, not a multiplication.
+  // Each shard's ring, in an array of its own: the fast paths touch only
+  // shards_, whose entries stay two cache lines each.
   using Ring = internal::StealRing<T, internal::kRingCapacity>;
   std::unique_ptr<Ring[]> rings_;
   std::mutex victims_mu_;

@@ -14,8 +14,8 @@
 //   is visible to the thief).
 // - The ring never frees what it holds; its owner empties it before it goes.
 //
-// Internals, and why: this is the Chase-Lev work-stealing deque (the one Go's
-// scheduler and most task runtimes use) on a ring that does not grow. The
+// Internals, and why: this is the Chase-Lev work-stealing deque (the one that
+// work-stealing task schedulers are built on) on a ring that does not grow. The
 // owner's push costs no read-modify-write: it writes the slot and publishes it
 // with a release store of `bottom_`, because only the owner ever moves
 // `bottom_`. Thieves claim the oldest pointer with a compare-and-swap on

@@ -17,32 +17,10 @@
 
 namespace {
 
+using pool::testing::double_holds_under_stress;
 using pool::testing::Tracked;
 
 std::unique_ptr<Tracked> make_tracked() { return std::make_unique<Tracked>(); }
-
-// Threads x rounds of get, plain write, put on one shared pool: no object is
-// ever held by two threads at once (TSan checks the plain write as well).
-template <class P>
-int double_holds_under_stress(P& p, int threads, int rounds) {
-  std::atomic<int> double_holds{0};
-  harness::Turnstile start;
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t)
-    workers.emplace_back([&] {
-      start.wait();
-      for (int i = 0; i < rounds; ++i) {
-        Tracked* x = p.get();
-        if (x->in_use.exchange(true, std::memory_order_relaxed)) ++double_holds;
-        x->payload += 1;
-        x->in_use.store(false, std::memory_order_relaxed);
-        p.put(x);
-      }
-    });
-  start.open();
-  for (auto& w : workers) w.join();
-  return double_holds;
-}
 
 // --- BoundedPool ---
 

@@ -21,6 +21,7 @@
 
 namespace {
 
+using pool::testing::double_holds_under_stress;
 using pool::testing::Tracked;
 
 // A factory that numbers what it makes: 1, 2, 3, ...
@@ -163,73 +164,38 @@ TEST(PoolTest, ObjectsOfExitedThreadsStayReachable) {
   EXPECT_EQ(Tracked::alive(), 0);
 }
 
-// Stress: 8 threads x 100 000 get/put with plain writes; no object is ever held
-// by two threads, and every object made is deleted once the pool is gone.
+// Stress: 8 threads x 100 000 get/put with plain writes and a collect() every
+// 10 000 rounds; no object is ever held by two threads, and every object made
+// is deleted once the pool is gone.
 TEST(PoolTest, StressNoObjectIsSharedAndNoneLeaks) {
-  constexpr int kThreads = 8;
-  constexpr int kRounds = 100'000;
   Tracked::reset_counts();
-  std::atomic<int> double_holds{0};
   {
     pool::Pool<Tracked> p([] { return std::make_unique<Tracked>(); });
-    harness::Turnstile start;
-    std::vector<std::thread> threads;
-    for (int t = 0; t < kThreads; ++t)
-      threads.emplace_back([&] {
-        start.wait();
-        for (int i = 0; i < kRounds; ++i) {
-          Tracked* x = p.get();
-          if (x->in_use.exchange(true, std::memory_order_relaxed)) ++double_holds;
-          x->payload += 1;  // a plain write: TSan reports it if two threads share x
-          x->in_use.store(false, std::memory_order_relaxed);
-          p.put(x);
-          if (i % 10'000 == 0) pool::collect();
-        }
-      });
-    start.open();
-    for (auto& t : threads) t.join();
+    EXPECT_EQ(double_holds_under_stress(p, 8, 100'000, 1,
+                                        [](int round) {
+                                          if (round % 10'000 == 0) pool::collect();
+                                        }),
+              0);
   }
-  EXPECT_EQ(double_holds, 0);
   EXPECT_GT(Tracked::constructed, 0);
   EXPECT_EQ(Tracked::constructed, Tracked::destroyed);
 }
 
-// The same with batches of 40 (beyond the private slot, into the shard's ring
-// and, for the threads that share a shard, its locked list), so that gets pop
-// rings and steal from other threads' rings while their owners push.
+// The same in batches of 40 (beyond the private slot, into the shard's ring
+// and, for the threads that share a shard, its locked list), with 12 threads
+// (more than the 8 shards of a small machine), so that gets pop rings and
+// steal from other threads' rings while their owners push.
 TEST(PoolTest, StressInBatchesNoObjectIsSharedAndNoneLeaks) {
-  constexpr int kThreads = 12;  // more than the 8 shards of a small machine
-  constexpr int kRounds = 5'000;
   constexpr int kBatch = 40;
   Tracked::reset_counts();
-  std::atomic<int> double_holds{0};
   {
     pool::Pool<Tracked> p([] { return std::make_unique<Tracked>(); });
-    harness::Turnstile start;
-    std::vector<std::thread> threads;
-    for (int t = 0; t < kThreads; ++t)
-      threads.emplace_back([&] {
-        start.wait();
-        std::vector<Tracked*> held;
-        for (int i = 0; i < kRounds; ++i) {
-          for (int k = 0; k < kBatch; ++k) {
-            Tracked* x = p.get();
-            if (x->in_use.exchange(true, std::memory_order_relaxed)) ++double_holds;
-            x->payload += 1;  // a plain write: TSan reports it if two threads share x
-            held.push_back(x);
-          }
-          for (Tracked* x : held) {
-            x->in_use.store(false, std::memory_order_relaxed);
-            p.put(x);
-          }
-          held.clear();
-          if (i % 1'000 == 0) pool::collect();
-        }
-      });
-    start.open();
-    for (auto& t : threads) t.join();
+    EXPECT_EQ(double_holds_under_stress(p, 12, 5'000, kBatch,
+                                        [](int round) {
+                                          if (round % 1'000 == 0) pool::collect();
+                                        }),
+              0);
   }
-  EXPECT_EQ(double_holds, 0);
   EXPECT_GT(Tracked::constructed, kBatch);
   EXPECT_EQ(Tracked::constructed, Tracked::destroyed);
 }

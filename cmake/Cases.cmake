@@ -1,4 +1,4 @@
-# Cases.cmake — builds and registers every case listed in harness/cases.json.
+# Cases.cmake — builds and registers every case listed in harness/cases/cases.json.
 #
 # The manifest is the one place a case is declared. For case NN with slug S
 # and detector D (assert, asan or tsan) it expects three files:
@@ -14,10 +14,10 @@
 #   caseNN.fix.plain|asan|tsan passes when the fix runs clean
 #
 # The bug binaries of the other two flavours are built only on request (the
-# bughunt runner asks for them with `run N --tool`), and so are both binaries
-# of the extra flavours (caseNN_{bug,fix}_ubsan), which have no tests.
+# bughunt runner asks for them with `run N --flavour`), and so are both
+# binaries of the untested flavours (caseNN_{bug,fix}_ubsan).
 
-set(BUGHUNT_MANIFEST ${PROJECT_SOURCE_DIR}/harness/cases.json)
+set(BUGHUNT_MANIFEST ${PROJECT_SOURCE_DIR}/harness/cases/cases.json)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${BUGHUNT_MANIFEST})
 file(READ ${BUGHUNT_MANIFEST} manifest)
 
@@ -45,25 +45,27 @@ function(bughunt_case id slug detector expect)
   endif()
   set(shows ${BUGHUNT_DETECTOR_FLAVOUR_${detector}})
 
-  foreach(flavour IN LISTS BUGHUNT_FLAVOURS BUGHUNT_EXTRA_FLAVOURS)
+  foreach(flavour IN LISTS BUGHUNT_FLAVOURS)
     # The scenario is compiled once per flavour and linked with bug and fix.
     add_library(case${nn}_test_${flavour} OBJECT EXCLUDE_FROM_ALL ${test})
-    target_link_libraries(case${nn}_test_${flavour} PRIVATE gtest_${flavour} bughunt_harness)
+    target_link_libraries(case${nn}_test_${flavour} PRIVATE gtest_${flavour} harness)
     bughunt_flavour(case${nn}_test_${flavour} ${flavour})
-    set(scenario $<TARGET_OBJECTS:case${nn}_test_${flavour}>)
+    # The program's own file comes last, so it joins SOURCES.
+    set(parts LIBS harness SOURCES $<TARGET_OBJECTS:case${nn}_test_${flavour}>
+                                   $<TARGET_OBJECTS:bughunt_support_${flavour}>)
 
-    if(flavour IN_LIST BUGHUNT_EXTRA_FLAVOURS)
-      bughunt_test_binary(case${nn}_fix ${flavour} EXCLUDE_FROM_ALL SOURCES ${scenario} ${fix})
-      bughunt_test_binary(case${nn}_bug ${flavour} EXCLUDE_FROM_ALL SOURCES ${scenario} ${bug})
+    if(NOT flavour IN_LIST BUGHUNT_TESTED_FLAVOURS)
+      bughunt_test_binary(case${nn}_fix ${flavour} EXCLUDE_FROM_ALL ${parts} ${fix})
+      bughunt_test_binary(case${nn}_bug ${flavour} EXCLUDE_FROM_ALL ${parts} ${bug})
       continue()
     endif()
-    bughunt_test_binary(case${nn}_fix ${flavour} SOURCES ${scenario} ${fix})
+    bughunt_test_binary(case${nn}_fix ${flavour} ${parts} ${fix})
     bughunt_expect(case${nn}.fix.${flavour} case${nn}_fix_${flavour} CLEAN)
     if(flavour STREQUAL shows)
-      bughunt_test_binary(case${nn}_bug ${flavour} SOURCES ${scenario} ${bug})
+      bughunt_test_binary(case${nn}_bug ${flavour} ${parts} ${bug})
       bughunt_expect(case${nn}.bug.${flavour} case${nn}_bug_${flavour} FAILS_WITH "${expect}")
     else()
-      bughunt_test_binary(case${nn}_bug ${flavour} EXCLUDE_FROM_ALL SOURCES ${scenario} ${bug})
+      bughunt_test_binary(case${nn}_bug ${flavour} EXCLUDE_FROM_ALL ${parts} ${bug})
     endif()
   endforeach()
 endfunction()

@@ -9,7 +9,7 @@
 #include <string>
 #include <thread>
 
-#include "harness/schedule.h"
+#include "harness/support/schedule.h"
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "harness/heap.h"
+#include "harness/support/heap.h"
 
 namespace {
 

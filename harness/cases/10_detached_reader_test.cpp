@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "harness/schedule.h"
+#include "harness/support/schedule.h"
 
 namespace {
 

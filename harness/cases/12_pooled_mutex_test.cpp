@@ -8,7 +8,7 @@
 
 #include <thread>
 
-#include "harness/schedule.h"
+#include "harness/support/schedule.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "harness/heap.h"
+#include "harness/support/heap.h"
 #include "pool/pool.h"
 
 namespace {

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "harness/schedule.h"
+#include "harness/support/schedule.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// harness/schedule.h — forcing an interleaving without sleeping.
+// harness/support/schedule.h — forcing an interleaving without sleeping.
 //
 // A race case must fail on every run, so its test decides which thread goes
 // first instead of hoping the scheduler does. Two tools:

@@ -1,4 +1,4 @@
-// harness/heap.h — how many bytes the program holds on the heap right now.
+// harness/support/heap.h — how many bytes the program holds on the heap right now.
 //
 // The figure comes from the allocator itself: the sanitizer allocator's own
 // count in ASan and TSan builds, glibc's mallinfo2() in plain builds. Tests

@@ -1,4 +1,4 @@
-#include "harness/heap.h"
+#include "harness/support/heap.h"
 
 // clang says so through __has_feature, GCC through its own macros.
 #if defined(__has_feature)

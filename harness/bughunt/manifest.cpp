@@ -9,33 +9,8 @@
 
 namespace bughunt {
 
-std::string_view name(Flavour f) {
-  switch (f) {
-    case Flavour::kPlain:
-      return "plain";
-    case Flavour::kAsan:
-      return "asan";
-    case Flavour::kTsan:
-      return "tsan";
-  }
-  return "?";
-}
-
-std::optional<Flavour> parse_flavour(std::string_view text) {
-  for (Flavour f : kAllFlavours) {
-    if (name(f) == text) return f;
-  }
-  return std::nullopt;
-}
-
 std::string Case::number() const { return fmt::format("{:02}", id); }
 std::string Case::stem() const { return number() + "_" + slug; }
-
-Flavour Case::detector_flavour() const {
-  if (detector == "asan") return Flavour::kAsan;
-  if (detector == "tsan") return Flavour::kTsan;
-  return Flavour::kPlain;
-}
 
 namespace {
 
@@ -72,11 +47,13 @@ std::vector<Case> load_manifest(const std::filesystem::path& path) {
       c.id = entry["id"].get<int>();
       c.slug = text_field(entry, "slug", index);
       c.title = text_field(entry, "title", index);
-      c.detector = text_field(entry, "detector", index);
-      if (c.detector != "assert" && c.detector != "asan" && c.detector != "tsan") {
+      const std::string detector = text_field(entry, "detector", index);
+      const std::optional<Detector> d = parse_detector(detector);
+      if (!d) {
         throw std::runtime_error(
-            fmt::format("case {}: detector \"{}\" is not assert, asan or tsan", c.id, c.detector));
+            fmt::format("case {}: detector \"{}\" is not assert, asan or tsan", c.id, detector));
       }
+      c.detector = *d;
       c.expect = text_field(entry, "expect", index);
       c.symptom = text_field(entry, "symptom", index);
       c.hint = text_field(entry, "hint", index);

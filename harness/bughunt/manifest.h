@@ -1,31 +1,25 @@
 // harness/bughunt/manifest.h — the case manifest, as the command line sees it.
 //
-// harness/cases.json is the single source of every case's metadata; CMake
+// harness/cases/cases.json is the single source of every case's metadata; CMake
 // reads the same file to build and register the cases. A Case here is one
 // entry; find_case() resolves what a user types ("2", "02", "use_after_put").
 #pragma once
 
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "harness/bughunt/flavour.h"
+
 namespace bughunt {
-
-// The build flavours every case binary comes in.
-enum class Flavour { kPlain, kAsan, kTsan };
-
-std::string_view name(Flavour f);
-std::optional<Flavour> parse_flavour(std::string_view text);
-inline constexpr Flavour kAllFlavours[] = {Flavour::kPlain, Flavour::kAsan, Flavour::kTsan};
 
 struct Case {
   int id = 0;
   std::string slug;
   std::string title;
-  std::string detector;  // assert, asan or tsan
-  std::string expect;    // the text the bug's run must print
+  Detector detector = Detector::kAssert;
+  std::string expect;  // the text the bug's run must print
   std::string symptom;
   std::string hint;
   std::string cause, fix, rule;  // the explanation, in three parts
@@ -33,10 +27,10 @@ struct Case {
 
   // "02": the two-digit form used in file, target and test names.
   std::string number() const;
-  // "02_use_after_put": the base of the case's file names.
+  // "02_use_after_put": the base of the case's file names (see naming.h).
   std::string stem() const;
   // The flavour whose build shows the detector's diagnostic.
-  Flavour detector_flavour() const;
+  Flavour detector_flavour() const { return flavour_of(detector); }
 };
 
 // Reads and checks the manifest. Throws std::runtime_error naming the file

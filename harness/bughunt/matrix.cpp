@@ -19,6 +19,8 @@
 #include <stdexcept>
 
 #include "harness/bughunt/process.h"
+#include "harness/bughunt/report.h"
+#include "harness/bughunt/text.h"
 
 namespace fs = std::filesystem;
 
@@ -28,26 +30,8 @@ namespace {
 
 // --- reading reports -------------------------------------------------------
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 bool search(std::string_view text, const std::regex& pattern) {
   return std::regex_search(text.begin(), text.end(), pattern);
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 // "==1234==ERROR: ..." and "==1234== Invalid read ..." lose their pid prefix.
@@ -56,22 +40,6 @@ std::string_view drop_pid(std::string_view line) {
   std::match_results<std::string_view::const_iterator> m;
   if (std::regex_search(line.begin(), line.end(), m, prefix)) line.remove_prefix(m.length(0));
   return trim(line);
-}
-
-// Collapses runs of white space, so a multi-line message reads as one line.
-std::string one_line(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char ch : text) {
-    if (std::isspace(static_cast<unsigned char>(ch))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
 }
 
 std::string sanitizer_line(std::string_view output) {
@@ -165,11 +133,11 @@ std::string crash_line(const Outcome& outcome) {
 }
 
 // The tool's own report in `outcome`, or empty.
-std::string report_of(Tool tool, const Outcome& outcome) {
+std::string report_of(ReportFormat tool, const Outcome& outcome) {
   switch (tool) {
-    case Tool::kSanitizer:
+    case ReportFormat::kSanitizer:
       return has_sanitizer_report(outcome.output) ? sanitizer_line(outcome.output) : "";
-    case Tool::kValgrind: {
+    case ReportFormat::kValgrind: {
       const int errors = valgrind_errors(outcome.output);
       if (errors > 0 || (errors < 0 && outcome.exit_code == 99)) {
         const std::string headline = valgrind_headline(outcome.output);
@@ -177,8 +145,8 @@ std::string report_of(Tool tool, const Outcome& outcome) {
       }
       return {};
     }
-    case Tool::kAssertion:
-    case Tool::kClangTidy:
+    case ReportFormat::kAssertion:
+    case ReportFormat::kClangTidy:
       return {};
   }
   return {};
@@ -206,7 +174,7 @@ std::string_view name(Result r) {
   return "?";
 }
 
-Finding classify(Tool tool, Variant variant, const Outcome& outcome) {
+Finding classify(ReportFormat tool, Variant variant, const Outcome& outcome) {
   const bool bug = variant == Variant::kBug;
   // A report printed before the time limit struck stands: the detector has
   // spoken. (TSan can hang in its own signal handler after a stack overflow's
@@ -331,10 +299,10 @@ namespace {
 
 enum class Tree { kClang, kGcc };
 
-struct Detector {
+struct MatrixDetector {
   std::string name;  // the column
   std::string what;  // one line for the reader
-  Tool tool;
+  ReportFormat tool;
   Tree tree;                         // which build tree its binaries come from
   std::string flavour;               // which flavour of the case binaries
   std::string declares;              // the manifest detector it is the home of, if any
@@ -342,16 +310,16 @@ struct Detector {
   std::vector<std::string> needs;    // tools that must answer --version
 };
 
-const std::vector<Detector>& detectors() {
+const std::vector<MatrixDetector>& detectors() {
   static const std::vector<std::string> valgrind = {"valgrind", "--error-exitcode=99"};
   auto with = [](std::vector<std::string> base, std::initializer_list<std::string> more) {
     base.insert(base.begin() + 1, more);
     return base;
   };
-  static const std::vector<Detector> all = {
+  static const std::vector<MatrixDetector> all = {
       {"assert",
        "the scenario's assertions alone: clang, plain flavour (-O2 -g)",
-       Tool::kAssertion,
+       ReportFormat::kAssertion,
        Tree::kClang,
        "plain",
        "assert",
@@ -359,7 +327,7 @@ const std::vector<Detector>& detectors() {
        {"clang"}},
       {"asan",
        "clang ASan + LSan + UBSan: the asan flavour (-O1)",
-       Tool::kSanitizer,
+       ReportFormat::kSanitizer,
        Tree::kClang,
        "asan",
        "asan",
@@ -367,7 +335,7 @@ const std::vector<Detector>& detectors() {
        {"clang"}},
       {"ubsan",
        "clang UBSan alone: the ubsan flavour (-O1)",
-       Tool::kSanitizer,
+       ReportFormat::kSanitizer,
        Tree::kClang,
        "ubsan",
        "",
@@ -375,7 +343,7 @@ const std::vector<Detector>& detectors() {
        {"clang"}},
       {"tsan",
        "clang TSan: the tsan flavour (-O1)",
-       Tool::kSanitizer,
+       ReportFormat::kSanitizer,
        Tree::kClang,
        "tsan",
        "tsan",
@@ -383,7 +351,7 @@ const std::vector<Detector>& detectors() {
        {"clang"}},
       {"gcc-asan",
        "GCC ASan + LSan + UBSan: the asan flavour built by GCC (-O1)",
-       Tool::kSanitizer,
+       ReportFormat::kSanitizer,
        Tree::kGcc,
        "asan",
        "",
@@ -391,7 +359,7 @@ const std::vector<Detector>& detectors() {
        {"gcc"}},
       {"gcc-tsan",
        "GCC TSan: the tsan flavour built by GCC (-O1)",
-       Tool::kSanitizer,
+       ReportFormat::kSanitizer,
        Tree::kGcc,
        "tsan",
        "",
@@ -399,7 +367,7 @@ const std::vector<Detector>& detectors() {
        {"gcc"}},
       {"memcheck",
        "Valgrind memcheck, --leak-check=full (definite leaks are errors), on GCC's plain build",
-       Tool::kValgrind,
+       ReportFormat::kValgrind,
        Tree::kGcc,
        "plain",
        "",
@@ -408,7 +376,7 @@ const std::vector<Detector>& detectors() {
        {"gcc", "valgrind"}},
       {"helgrind",
        "Valgrind helgrind on GCC's plain build",
-       Tool::kValgrind,
+       ReportFormat::kValgrind,
        Tree::kGcc,
        "plain",
        "",
@@ -416,7 +384,7 @@ const std::vector<Detector>& detectors() {
        {"gcc", "valgrind"}},
       {"drd",
        "Valgrind DRD on GCC's plain build",
-       Tool::kValgrind,
+       ReportFormat::kValgrind,
        Tree::kGcc,
        "plain",
        "",
@@ -424,7 +392,7 @@ const std::vector<Detector>& detectors() {
        {"gcc", "valgrind"}},
       {"tidy",
        "clang-tidy bugprone-*, concurrency-*, cppcoreguidelines-* on the source file",
-       Tool::kClangTidy,
+       ReportFormat::kClangTidy,
        Tree::kClang,
        "plain",
        "",
@@ -438,15 +406,11 @@ constexpr std::string_view kTidyChecks = "-*,bugprone-*,concurrency-*,cppcoregui
 
 std::string variant_name(Variant v) { return v == Variant::kBug ? "bug" : "fix"; }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 // The compiler a configured tree uses, from its cache.
 std::string tree_compiler(const fs::path& tree, const std::string& fallback) {
   static const std::regex entry(R"(^CMAKE_CXX_COMPILER:[A-Z]+=(.*)$)");
-  std::istringstream cache(read_text(tree / "CMakeCache.txt"));
+  if (!fs::exists(tree / "CMakeCache.txt")) return fallback;
+  std::istringstream cache(read_file(tree / "CMakeCache.txt"));
   std::string line;
   std::smatch m;
   while (std::getline(cache, line)) {
@@ -507,7 +471,7 @@ std::string source_fingerprint(const fs::path& source_dir) {
   std::sort(files.begin(), files.end());
   std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
   for (const fs::path& file : files) {
-    for (char ch : fs::relative(file, source_dir).string() + '\0' + read_text(file)) {
+    for (char ch : fs::relative(file, source_dir).string() + '\0' + read_file(file)) {
       hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
     }
   }
@@ -517,7 +481,7 @@ std::string source_fingerprint(const fs::path& source_dir) {
 struct Cell {
   const Case* c;
   Variant variant;
-  const Detector* d;
+  const MatrixDetector* d;
   Finding finding;
   double seconds = 0;
   int exit_code = 0;
@@ -637,7 +601,7 @@ std::string code_span(std::string_view text) {
 
 std::vector<std::string> detector_names() {
   std::vector<std::string> names;
-  for (const Detector& d : detectors()) names.push_back(d.name);
+  for (const MatrixDetector& d : detectors()) names.push_back(d.name);
   return names;
 }
 
@@ -646,8 +610,8 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   const bool terminal = isatty(STDERR_FILENO) == 1;
 
   // Which detectors, and whether their tools are here.
-  std::vector<const Detector*> chosen;
-  for (const Detector& d : detectors()) {
+  std::vector<const MatrixDetector*> chosen;
+  for (const MatrixDetector& d : detectors()) {
     if (options.detectors.empty() || std::find(options.detectors.begin(), options.detectors.end(),
                                                d.name) != options.detectors.end()) {
       chosen.push_back(&d);
@@ -661,9 +625,9 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
       {"clang-tidy", "clang-tidy"}};
   std::map<std::string, std::string> versions;
   for (const auto& [tool, program] : programs) versions[tool] = version_of(program);
-  std::vector<const Detector*> running;
+  std::vector<const MatrixDetector*> running;
   std::vector<std::string> not_run;
-  for (const Detector* d : chosen) {
+  for (const MatrixDetector* d : chosen) {
     std::vector<std::string> missing;
     for (const std::string& tool : d->needs) {
       if (versions[tool].empty()) missing.push_back(programs.at(tool));
@@ -681,7 +645,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   auto tree_dir = [&](Tree t) {
     return t == Tree::kClang ? options.clang_build : options.gcc_build;
   };
-  auto binary = [&](const Case& c, Variant v, const Detector& d) {
+  auto binary = [&](const Case& c, Variant v, const MatrixDetector& d) {
     return tree_dir(d.tree) / fmt::format("case{}_{}_{}", c.number(), variant_name(v), d.flavour);
   };
 
@@ -690,8 +654,8 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   if (options.build) {
     for (Tree t : {Tree::kClang, Tree::kGcc}) {
       std::set<std::string> targets;
-      for (const Detector* d : running) {
-        if (d->tree != t || d->tool == Tool::kClangTidy) continue;
+      for (const MatrixDetector* d : running) {
+        if (d->tree != t || d->tool == ReportFormat::kClangTidy) continue;
         for (const Case& c : cases) {
           for (Variant v : {Variant::kBug, Variant::kFix}) {
             targets.insert(binary(c, v, *d).filename().string());
@@ -717,8 +681,8 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   const double build_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - build_started).count();
   fs::path tidy_db;
-  for (const Detector* d : running) {
-    if (d->tool == Tool::kClangTidy) tidy_db = plain_compile_commands(options.clang_build);
+  for (const MatrixDetector* d : running) {
+    if (d->tool == ReportFormat::kClangTidy) tidy_db = plain_compile_commands(options.clang_build);
   }
 
   // Run every cell.
@@ -735,7 +699,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
       fmt::print(stderr, "{}\n", line);
     }
   };
-  auto record = [&](const Case& c, Variant v, const Detector& d, Finding finding,
+  auto record = [&](const Case& c, Variant v, const MatrixDetector& d, Finding finding,
                     const Outcome& outcome, double seconds) {
     finding.evidence = normalise_evidence(finding.evidence, options.source_dir.string());
     cells.push_back({&c, v, &d, finding, seconds, outcome.exit_code, outcome.timed_out,
@@ -743,8 +707,8 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
     progress(cells.back());
   };
   for (const Case& c : cases) {
-    for (const Detector* d : running) {
-      if (d->tool == Tool::kClangTidy) {
+    for (const MatrixDetector* d : running) {
+      if (d->tool == ReportFormat::kClangTidy) {
         Outcome outcome[2];
         double seconds[2];
         std::vector<TidyWarning> warnings[2];
@@ -790,7 +754,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   // Tallies, the declared detectors' own record, and the documents.
   std::map<std::string, Tally> tally;
   for (const Cell& cell : cells) count(tally[cell.d->name], cell);
-  auto find_cell = [&](const Case& c, const Detector& d, Variant v) -> const Cell* {
+  auto find_cell = [&](const Case& c, const MatrixDetector& d, Variant v) -> const Cell* {
     for (const Cell& cell : cells) {
       if (cell.c == &c && cell.d == &d && cell.variant == v) return &cell;
     }
@@ -798,8 +762,8 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   };
   int declared_caught = 0, declared_run = 0;
   for (const Case& c : cases) {
-    for (const Detector* d : running) {
-      if (d->declares != c.detector) continue;
+    for (const MatrixDetector* d : running) {
+      if (d->declares != name(c.detector)) continue;
       ++declared_run;
       const Cell* bug = find_cell(c, *d, Variant::kBug);
       if (bug && caught(bug->finding.result)) {
@@ -816,7 +780,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   std::vector<std::string> tool_lines;
   for (const auto& [tool, program] : programs) {
     bool used = false;
-    for (const Detector* d : running) {
+    for (const MatrixDetector* d : running) {
       used = used || std::find(d->needs.begin(), d->needs.end(), tool) != d->needs.end();
     }
     if (used) tool_lines.push_back(fmt::format("{}: {}", tool, versions[tool]));
@@ -836,7 +800,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
     }
     doc["not_run"] = not_run;
     doc["detectors"] = nlohmann::json::array();
-    for (const Detector* d : running) {
+    for (const MatrixDetector* d : running) {
       doc["detectors"].push_back({{"name", d->name},
                                   {"what", d->what},
                                   {"declared_for", d->declares},
@@ -844,10 +808,10 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
     }
     doc["cases"] = nlohmann::json::array();
     for (const Case& c : cases) {
-      nlohmann::json row = {{"id", c.id}, {"slug", c.slug}, {"detector", c.detector}};
+      nlohmann::json row = {{"id", c.id}, {"slug", c.slug}, {"detector", name(c.detector)}};
       for (Variant v : {Variant::kBug, Variant::kFix}) {
         nlohmann::json runs = nlohmann::json::object();
-        for (const Detector* d : running) {
+        for (const MatrixDetector* d : running) {
           const Cell* cell = find_cell(c, *d, v);
           runs[d->name] = {{"result", name(cell->finding.result)},
                            {"evidence", cell->finding.evidence},
@@ -869,17 +833,17 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
       "detectors, at most {} s a run.\n\n",
       date, cases.size(), running.size(), options.limit.count());
   table += "| case |";
-  for (const Detector* d : running) table += fmt::format(" {} |", d->name);
+  for (const MatrixDetector* d : running) table += fmt::format(" {} |", d->name);
   table += "\n|---|";
   for (std::size_t i = 0; i < running.size(); ++i) table += "---|";
   table += "\n";
   for (const Case& c : cases) {
     table += fmt::format("| {} {} |", c.number(), c.slug);
-    for (const Detector* d : running) {
+    for (const MatrixDetector* d : running) {
       const Cell* bug = find_cell(c, *d, Variant::kBug);
       const Cell* fix = find_cell(c, *d, Variant::kFix);
       std::string text = short_result(bug->finding.result);
-      if (d->declares == c.detector) text = fmt::format("**{}**", text);
+      if (d->declares == name(c.detector)) text = fmt::format("**{}**", text);
       if (fix->finding.result == Result::kFalseAlarm) text += " FA";
       if (fix->finding.result == Result::kTimeout) text += " FT";
       table += fmt::format(" {} |", text);
@@ -895,7 +859,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   table +=
       "| detector | caught | by report | by assertion | crash | missed | timeout | false alarms "
       "| precision | recall | wall time |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
-  for (const Detector* d : running) {
+  for (const MatrixDetector* d : running) {
     const Tally& t = tally[d->name];
     table += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1f} s |\n",
                          d->name, t.caught(), t.report, t.assertion, t.crash, t.missed, t.timeout,
@@ -910,7 +874,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
       "Declared detectors caught {} of their {} cases.\n\n",
       build_seconds, total_seconds, declared_caught, declared_run);
   table += "Detectors:\n\n";
-  for (const Detector* d : running) table += fmt::format("- `{}`: {}\n", d->name, d->what);
+  for (const MatrixDetector* d : running) table += fmt::format("- `{}`: {}\n", d->name, d->what);
   for (const std::string& line : not_run) table += fmt::format("- not run: {}\n", line);
   table += "\nTools:\n\n";
   for (const std::string& line : tool_lines) table += fmt::format("- {}\n", line);
@@ -920,7 +884,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
       "run that was not clean, with the source tree's path dropped and addresses masked.\n";
   for (const Case& c : cases) {
     std::string lines;
-    for (const Detector* d : running) {
+    for (const MatrixDetector* d : running) {
       const Cell* bug = find_cell(c, *d, Variant::kBug);
       const Cell* fix = find_cell(c, *d, Variant::kFix);
       auto hung = [](const Cell* cell) -> std::string {
@@ -947,7 +911,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
 
   if (!options.markdown.empty()) {
     std::string doc =
-        fs::exists(options.markdown) ? read_text(options.markdown) : std::string(kSkeleton);
+        fs::exists(options.markdown) ? read_file(options.markdown) : std::string(kSkeleton);
     doc = fill_region(doc, "table", table);
     doc = fill_region(doc, "evidence", evidence);
     fs::create_directories(options.markdown.parent_path());
@@ -958,7 +922,7 @@ int run_matrix(const std::vector<Case>& cases, const MatrixOptions& options) {
   fmt::print("{:<9} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7} {:>5} {:>9} {:>6} {:>9}\n", "detector",
              "caught", "report", "assert", "crash", "missed", "timeout", "FA", "precision",
              "recall", "time");
-  for (const Detector* d : running) {
+  for (const MatrixDetector* d : running) {
     const Tally& t = tally[d->name];
     fmt::print("{:<9} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7} {:>5} {:>9} {:>6} {:>8.1f}s\n", d->name,
                t.caught(), t.report, t.assertion, t.crash, t.missed, t.timeout, t.false_alarms,

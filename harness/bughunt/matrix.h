@@ -27,12 +27,13 @@
 #include <vector>
 
 #include "harness/bughunt/manifest.h"
-#include "harness/bughunt/verdict.h"
+#include "harness/bughunt/naming.h"
+#include "harness/bughunt/process.h"
 
 namespace bughunt {
 
 // How a detector reports, and so how its output is read.
-enum class Tool {
+enum class ReportFormat {
   kSanitizer,  // a report on stderr: "ERROR: AddressSanitizer", "runtime error:", ...
   kValgrind,   // "==pid== Invalid read ..." and a non-zero ERROR SUMMARY
   kAssertion,  // no tool: the scenario's own checks in the plain build
@@ -53,7 +54,7 @@ struct Finding {
 };
 
 // Classifies one run of a dynamic detector (not clang-tidy: see classify_tidy).
-Finding classify(Tool tool, Variant variant, const Outcome& outcome);
+Finding classify(ReportFormat tool, Variant variant, const Outcome& outcome);
 
 // One clang-tidy warning on the file analysed.
 struct TidyWarning {

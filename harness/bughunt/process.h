@@ -7,9 +7,15 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/bughunt/verdict.h"
-
 namespace bughunt {
+
+// How a run ended, and what it printed.
+struct Outcome {
+  int exit_code = 0;               // the exit status; 128+N when killed by signal N
+  bool timed_out = false;          // stopped by the time limit
+  std::string output;              // stdout and stderr together, colour codes removed
+  bool hung_after_report = false;  // stopped because it did not exit after a fatal report
+};
 
 // Runs argv[0] with its arguments, stdout and stderr merged into one pipe.
 // Each chunk of output is passed to `on_output` as it arrives (to stream a

@@ -1,51 +1,39 @@
-// harness/bughunt/verdict.h — what a case run showed, and whether that was
-// what its manifest entry promised.
+// harness/bughunt/verdict.h — whether a run kept its case's promise.
 //
 // The case contract: a bug run, in the flavour of its detector, exits non-zero
 // and prints its declared diagnostic (a plain substring); a fix run exits 0
-// and prints no sanitizer report at all, in every flavour. ctest judges the
-// same way (harness/expect.cmake); this is the command line's copy of the
-// rule, with words for a person.
+// and prints no sanitizer report at all, in every flavour. ctest judges with
+// the same two rules (expect_main.cpp); judge() adds words for a person.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "harness/bughunt/flavour.h"
 #include "harness/bughunt/manifest.h"
+#include "harness/bughunt/naming.h"
+#include "harness/bughunt/process.h"
 
 namespace bughunt {
 
-enum class Variant { kBug, kFix };
+// A fix's promise: exit 0, no sanitizer report, within the time limit.
+bool runs_clean(const Outcome& outcome);
 
-struct Outcome {
-  int exit_code = 0;               // the binary's exit status; 128+N when killed by signal N
-  bool timed_out = false;          // stopped by the time limit
-  std::string output;              // stdout and stderr together, colour codes removed
-  bool hung_after_report = false;  // stopped because it did not exit after a fatal report
-};
+// A bug's promise: a non-zero exit, within the time limit, that printed `text`.
+bool fails_with(const Outcome& outcome, std::string_view text);
+
+// What a run showed in one line: the first report's headline, "clean",
+// "timed out" or "exit status N".
+std::string what_it_showed(const Outcome& outcome);
 
 struct Verdict {
   bool as_expected = false;
-  std::string seen;  // what the run showed: the first report line, or "clean"
+  std::string seen;  // what the run showed (what_it_showed, or the declared text)
   std::string line;  // one sentence for a person, e.g. "case 02 (bug) under tsan: ..."
 };
-
-// The first line of a sanitizer report, or of a failing assertion, in
-// `output`; empty when there is none.
-std::string first_report_line(std::string_view output);
-
-// Where a report first points into a case program: "bugs/08_view_after_put.cpp:33"
-// for the first stack frame in bugs/ or fixes/; empty when none does.
-std::string first_case_frame(std::string_view output);
-
-// True when `output` holds a sanitizer report of any kind.
-bool has_sanitizer_report(std::string_view output);
 
 // Judges one run of `c` in `flavour`. A bug run outside its detector's flavour
 // has no promise to keep: the verdict says what it showed and where to look.
 Verdict judge(const Case& c, Variant variant, Flavour flavour, const Outcome& outcome);
-
-// Removes terminal colour sequences (ESC [ ... m) so matching sees plain text.
-std::string strip_colour(std::string_view text);
 
 }  // namespace bughunt

@@ -1,0 +1,17 @@
+#include "harness/bughunt/naming.h"
+
+#include <fmt/format.h>
+
+namespace bughunt {
+
+std::string_view name(Variant v) { return v == Variant::kBug ? "bug" : "fix"; }
+
+std::string target_name(const Case& c, Variant v, Flavour f) {
+  return fmt::format("case{}_{}_{}", c.number(), name(v), name(f));
+}
+
+std::filesystem::path source_path(const Case& c, Variant v) {
+  return std::filesystem::path(v == Variant::kBug ? "bugs" : "fixes") / (c.stem() + ".cpp");
+}
+
+}  // namespace bughunt

@@ -1,0 +1,29 @@
+// harness/bughunt/naming.h — the one place a case's files and binaries are named.
+//
+// Case NN with slug S has two programs, bugs/NN_S.cpp and fixes/NN_S.cpp,
+// each built as the target caseNN_{bug,fix}_<flavour> (cmake/Cases.cmake
+// makes the same names from the manifest).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "harness/bughunt/flavour.h"
+#include "harness/bughunt/manifest.h"
+
+namespace bughunt {
+
+// The two programs of a case.
+enum class Variant { kBug, kFix };
+
+// "bug" or "fix".
+std::string_view name(Variant v);
+
+// "case02_bug_tsan": the binary's target name, and its file name in the build tree.
+std::string target_name(const Case& c, Variant v, Flavour f);
+
+// "bugs/02_use_after_put.cpp": the program's source, relative to the repository.
+std::filesystem::path source_path(const Case& c, Variant v);
+
+}  // namespace bughunt

@@ -1,0 +1,35 @@
+// harness/bughunt/testing/temp_manifest.h — a manifest in a temporary file,
+// for the tests that feed the command line a broken or narrowed one.
+#pragma once
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace bughunt::testing {
+
+// The repository's manifest.
+inline const std::filesystem::path kManifest =
+    std::filesystem::path(BUGHUNT_SOURCE_DIR) / "harness" / "cases" / "cases.json";
+
+// A manifest written to a temporary file, removed with the object.
+class TempManifest {
+ public:
+  explicit TempManifest(const nlohmann::json& doc)
+      : path_(std::filesystem::temp_directory_path() /
+              ("bughunt_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++) +
+               ".json")) {
+    std::ofstream(path_) << doc.dump(2);
+  }
+  ~TempManifest() { std::filesystem::remove(path_); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+}  // namespace bughunt::testing

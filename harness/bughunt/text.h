@@ -1,0 +1,26 @@
+// harness/bughunt/text.h — small text helpers every part of the command line uses.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bughunt {
+
+// The lines of `text`, without their '\n'.
+std::vector<std::string_view> lines_of(std::string_view text);
+
+// `text` without leading and trailing white space.
+std::string_view trim(std::string_view text);
+
+// Runs of white space collapsed to one space, so a multi-line message reads as one line.
+std::string one_line(std::string_view text);
+
+// Removes terminal colour sequences (ESC [ ... m) so matching sees plain text.
+std::string strip_colour(std::string_view text);
+
+// The whole file. Throws std::runtime_error naming it when it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace bughunt

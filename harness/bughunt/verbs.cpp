@@ -1,0 +1,48 @@
+#include "harness/bughunt/verbs.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace bughunt {
+
+namespace {
+
+constexpr Verb kVerbs[] = {
+    {"list", "", "the cases: number, title, detector, symptom", setup_list},
+    {"show", "N", "the broken program and what goes wrong", setup_show},
+    {"run", "N", "run it under its sanitizer and read the report", setup_run},
+    {"hint", "N", "a nudge towards the bug", setup_hint},
+    {"diff", "N", "the fix, as a diff of the broken program", setup_diff},
+    {"explain", "N", "the cause, the fix and the rule (the spoiler)", setup_explain},
+    {"verify", "[N...]", "check that every case still keeps its promise", setup_verify},
+    {"checklist", "", "the review checklist for pooled code", setup_checklist},
+    {"matrix", "[N...]", "every case under every detector; writes docs/matrix.md", setup_matrix},
+};
+
+}  // namespace
+
+std::span<const Verb> verbs() { return kVerbs; }
+
+void print_guide(const Context& ctx) {
+  fmt::print("{}\n\n", ctx.bold("bughunt: broken object-pool programs, their reports and their "
+                                "fixes."));
+  std::size_t width = 0;
+  for (const Verb& v : kVerbs) width = std::max(width, v.name.size() + 1 + v.arguments.size());
+  for (const Verb& v : kVerbs) {
+    fmt::print("  bughunt {:<{}}  {}\n", fmt::format("{} {}", v.name, v.arguments), width,
+               v.summary);
+  }
+  fmt::print(
+      "\nN is a case number (2 or 02) or its slug. `bughunt run N --fixed` runs the fix;\n"
+      "`--flavour plain|asan|tsan|ubsan` picks the build. `bughunt VERB --help` says more.\n"
+      "Start with: bughunt show 1\n");
+}
+
+std::shared_ptr<std::string> add_case_argument(CLI::App& command) {
+  auto id = std::make_shared<std::string>();
+  command.add_option("case", *id, "Case number (2 or 02) or slug")->required();
+  return id;
+}
+
+}  // namespace bughunt

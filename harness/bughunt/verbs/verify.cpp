@@ -1,0 +1,83 @@
+// bughunt verify [N...] — check that every case keeps its promise: the bug
+// fails with its declared diagnostic, the fix is clean in every tested flavour.
+#include <fmt/format.h>
+
+#include "harness/bughunt/build.h"
+#include "harness/bughunt/runner.h"
+#include "harness/bughunt/verbs.h"
+#include "harness/bughunt/verdict.h"
+
+namespace bughunt {
+
+namespace {
+
+struct Row {
+  const Case* c;
+  std::vector<Verdict> verdicts;  // the bug, then the fix in each tested flavour
+  bool ok = true;
+};
+
+Row check(const Context& ctx, const Case& c) {
+  Row row{&c, {}};
+  const Flavour shows = c.detector_flavour();
+  row.verdicts.push_back(
+      judge(c, Variant::kBug, shows, run_case(ctx, c, Variant::kBug, shows, false)));
+  for (Flavour f : kTestedFlavours) {
+    row.verdicts.push_back(judge(c, Variant::kFix, f, run_case(ctx, c, Variant::kFix, f, false)));
+  }
+  for (const Verdict& v : row.verdicts) row.ok = row.ok && v.as_expected;
+  return row;
+}
+
+void print_table(const Context& ctx, const std::vector<Row>& rows) {
+  fmt::print("\n{:>4}  {:<28} {:<8} {:<6}", "case", "slug", "detector", "bug");
+  for (Flavour f : kTestedFlavours) fmt::print(" {:<6}", name(f));
+  fmt::print("\n");
+  for (const Row& row : rows) {
+    fmt::print("{:>4}  {:<28} {:<8}", row.c->number(), row.c->slug, name(row.c->detector));
+    for (const Verdict& v : row.verdicts) {
+      fmt::print(" {}",
+                 ctx.paint(v.as_expected ? fmt::terminal_color::green : fmt::terminal_color::red,
+                           fmt::format("{:<6}", v.as_expected ? "ok" : "FAIL")));
+    }
+    fmt::print("\n");
+  }
+}
+
+int verify(const Context& ctx, const std::vector<std::string>& ids) {
+  const std::vector<const Case*> chosen = ctx.chosen(ids);
+  std::vector<std::string> targets;
+  for (const Case* c : chosen) {
+    targets.push_back(target_name(*c, Variant::kBug, c->detector_flavour()));
+    for (Flavour f : kTestedFlavours) targets.push_back(target_name(*c, Variant::kFix, f));
+  }
+  fmt::print(stderr, "verify: building {} binaries\n", targets.size());
+  build(ctx, targets);
+
+  std::vector<Row> rows;
+  int passed = 0;
+  for (const Case* c : chosen) {
+    rows.push_back(check(ctx, *c));
+    passed += rows.back().ok;
+    fmt::print(stderr, "[{}/{}] case {} {}: {}\n", rows.size(), chosen.size(), c->number(), c->slug,
+               rows.back().ok ? ctx.paint(fmt::terminal_color::green, "ok")
+                              : ctx.paint(fmt::terminal_color::red, "FAILED"));
+    for (const Verdict& v : rows.back().verdicts) {
+      if (!v.as_expected) fmt::print(stderr, "      {}\n", v.line);
+    }
+  }
+  print_table(ctx, rows);
+  const int failed = static_cast<int>(rows.size()) - passed;
+  fmt::print("\n{} passed, {} failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+Action setup_verify(CLI::App& command) {
+  auto ids = std::make_shared<std::vector<std::string>>();
+  command.add_option("cases", *ids, "Cases to check (default: all)");
+  return [ids](Context& ctx) { return verify(ctx, *ids); };
+}
+
+}  // namespace bughunt

@@ -2,12 +2,12 @@
 // each detector prints when it catches a bug, when it stays silent, and when
 // the program dies under it. The matrix itself is slow and runs only on
 // request (`bughunt matrix`).
-#include "harness/bughunt/matrix.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "harness/bughunt/matrix/matrix.h"
 
 using bughunt::classify;
 using bughunt::classify_tidy;

@@ -1,0 +1,281 @@
+// The classifier: what one run of one detector showed.
+#include <fmt/format.h>
+
+#include <cstring>
+#include <map>
+#include <regex>
+
+#include "harness/bughunt/matrix/matrix.h"
+#include "harness/bughunt/report.h"
+#include "harness/bughunt/text.h"
+
+namespace bughunt {
+
+namespace {
+
+bool search(std::string_view text, const std::regex& pattern) {
+  return std::regex_search(text.begin(), text.end(), pattern);
+}
+
+// "==1234==ERROR: ..." and "==1234== Invalid read ..." lose their pid prefix.
+std::string_view drop_pid(std::string_view line) {
+  static const std::regex prefix(R"(^==\d+== ?)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (std::regex_search(line.begin(), line.end(), m, prefix)) line.remove_prefix(m.length(0));
+  return trim(line);
+}
+
+// The first sanitizer report's headline; else the first line that names a
+// sanitizer (a runtime's own message, such as "ThreadSanitizer:DEADLYSIGNAL").
+std::string sanitizer_line(const Outcome& outcome) {
+  for (const Report& r : read_reports(outcome.output, outcome.exit_code)) {
+    if (r.source == Source::kSanitizer) return r.headline;
+  }
+  for (std::string_view line : lines_of(outcome.output)) {
+    if (line.find("Sanitizer") != std::string_view::npos) return std::string(drop_pid(line));
+  }
+  return {};
+}
+
+// The first failed check: gtest's "file:line: Failure" with the message under
+// it, an exception that escaped, or a failed assert().
+std::string assertion_line(std::string_view output) {
+  // glibc's assert() quotes with a backtick; Valgrind's tools' own internal
+  // assertions do not, and are the tool's failure, not the program's.
+  static const std::regex failed_assert(R"(Assertion `.*' failed)");
+  const std::vector<std::string_view> lines = lines_of(output);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = trim(lines[i]);
+    if (line.ends_with(": Failure") || line == "Failure") {
+      std::string message(line);
+      for (std::size_t j = i + 1; j < lines.size(); ++j) {
+        const std::string_view next = trim(lines[j]);
+        if (next.empty() || next.starts_with("[") || next.starts_with("==")) break;
+        if (next.ends_with(": Failure")) break;
+        message += ' ';
+        message += next;
+      }
+      return one_line(message);
+    }
+    if (line.starts_with("terminate called")) {
+      std::string message(line);
+      if (i + 1 < lines.size() && trim(lines[i + 1]).starts_with("what()")) {
+        message += fmt::format(" {}", trim(lines[i + 1]));
+      }
+      return one_line(message);
+    }
+    if (search(line, failed_assert)) return std::string(line);
+  }
+  for (std::string_view line : lines) {
+    if (line.starts_with("[  FAILED  ]")) return std::string(trim(line));
+  }
+  return {};
+}
+
+// Valgrind's error headlines, one per tool; the lines that follow are stacks.
+std::string valgrind_headline(std::string_view output) {
+  static const std::regex headline(
+      "^==\\d+== (Invalid (read|write|free|alignment)|Mismatched free|Conditional jump|"
+      "Use of uninitialised|Syscall param|Source and destination overlap|Argument '|"
+      "Jump to the invalid address|\\S.* are (definitely|indirectly|possibly) lost|"
+      "Possible data race|Thread #\\d+(:|'s| unlocked| deallocated)|Conflicting (load|store)|"
+      "Mutex |The object at address|Destroying |Recursive locking|Probably a race)");
+  for (std::string_view line : lines_of(output)) {
+    if (search(line, headline)) return std::string(drop_pid(line));
+  }
+  return {};
+}
+
+// Valgrind's error count, from its last "ERROR SUMMARY"; -1 when there is none.
+int valgrind_errors(std::string_view output) {
+  static const std::regex summary(R"(ERROR SUMMARY: (\d+) errors?)");
+  int errors = -1;
+  for (std::string_view line : lines_of(output)) {
+    std::match_results<std::string_view::const_iterator> m;
+    if (std::regex_search(line.begin(), line.end(), m, summary)) errors = std::stoi(m[1].str());
+  }
+  return errors;
+}
+
+// What a run that died without a report shows: valgrind's word on it, or the
+// C library's own heap check ("free(): double free detected in tcache 2").
+std::string crash_line(const Outcome& outcome) {
+  static const std::regex death(
+      R"(Process terminating with default action|Giving up|^(valgrind|drd|helgrind|memcheck): |)"
+      R"(^(free|malloc|realloc|munmap_chunk)\(\): |^double free or corruption|^corrupted )");
+  for (std::string_view line : lines_of(outcome.output)) {
+    if (search(line, death)) return std::string(drop_pid(line));
+  }
+  if (outcome.exit_code > 128) {
+    const int signal = outcome.exit_code - 128;
+    const char* abbrev = sigabbrev_np(signal);
+    return abbrev ? fmt::format("killed by SIG{}", abbrev)
+                  : fmt::format("killed by signal {}", signal);
+  }
+  return fmt::format("exit status {}", outcome.exit_code);
+}
+
+// The tool's own report in `outcome`, or empty.
+std::string report_of(ReportFormat tool, const Outcome& outcome) {
+  switch (tool) {
+    case ReportFormat::kSanitizer:
+      return has_sanitizer_report(outcome.output) ? sanitizer_line(outcome) : "";
+    case ReportFormat::kValgrind: {
+      const int errors = valgrind_errors(outcome.output);
+      if (errors > 0 || (errors < 0 && outcome.exit_code == 99)) {
+        const std::string headline = valgrind_headline(outcome.output);
+        return headline.empty() ? fmt::format("ERROR SUMMARY: {} errors", errors) : headline;
+      }
+      return {};
+    }
+    case ReportFormat::kAssertion:
+    case ReportFormat::kClangTidy:
+      return {};
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view name(Result r) {
+  switch (r) {
+    case Result::kReport:
+      return "report";
+    case Result::kAssertion:
+      return "assertion";
+    case Result::kCrash:
+      return "crash";
+    case Result::kMissed:
+      return "missed";
+    case Result::kTimeout:
+      return "timeout";
+    case Result::kClean:
+      return "clean";
+    case Result::kFalseAlarm:
+      return "false alarm";
+  }
+  return "?";
+}
+
+Finding classify(ReportFormat tool, Variant variant, const Outcome& outcome) {
+  const bool bug = variant == Variant::kBug;
+  // A report printed before the time limit struck stands: the detector has
+  // spoken. (TSan can hang in its own signal handler after a stack overflow's
+  // first line.)
+  const std::string report = report_of(tool, outcome);
+  if (!report.empty()) return {bug ? Result::kReport : Result::kFalseAlarm, report};
+  if (outcome.timed_out) return {Result::kTimeout, "stopped by the time limit"};
+  if (outcome.exit_code == 0)
+    return bug ? Finding{Result::kMissed, "passed"} : Finding{Result::kClean, "clean"};
+  const std::string assertion = assertion_line(outcome.output);
+  if (!bug) return {Result::kFalseAlarm, assertion.empty() ? crash_line(outcome) : assertion};
+  if (!assertion.empty()) return {Result::kAssertion, assertion};
+  return {Result::kCrash, crash_line(outcome)};
+}
+
+std::vector<TidyWarning> tidy_warnings(std::string_view output, std::string_view file) {
+  static const std::regex warning(R"(^(.*):\d+:\d+: warning: (.*) \[([^\]]+)\]$)");
+  std::vector<TidyWarning> found;
+  const std::vector<std::string_view> lines = lines_of(output);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::match_results<std::string_view::const_iterator> m;
+    if (!std::regex_search(lines[i].begin(), lines[i].end(), m, warning)) continue;
+    if (!std::string_view(m[1].first, m[1].second).ends_with(file)) continue;
+    TidyWarning w;
+    w.headline = std::string(trim(lines[i]));
+    w.message = m[2].str();
+    w.check = m[3].str();
+    found.push_back(std::move(w));
+  }
+  return found;
+}
+
+Finding classify_tidy(Variant variant, const Outcome& outcome, std::string_view file,
+                      const std::vector<TidyWarning>& other_variant) {
+  if (outcome.timed_out) return {Result::kTimeout, "stopped by the time limit"};
+  static const std::regex error(R"(: error: )");
+  for (std::string_view line : lines_of(outcome.output)) {
+    if (search(line, error)) {
+      return {variant == Variant::kBug ? Result::kCrash : Result::kFalseAlarm,
+              std::string(trim(line))};
+    }
+  }
+  const std::vector<TidyWarning> mine = tidy_warnings(outcome.output, file);
+  // Twins are counted: a message the bug repeats more often than the fix is
+  // the bug's own the extra times.
+  // Names in quotes are masked: a fix that renames a variable keeps its warnings' twins.
+  static const std::regex quoted("'[^']*'");
+  auto key = [](const TidyWarning& w) {
+    return std::pair(w.check, std::regex_replace(w.message, quoted, "'_'"));
+  };
+  std::map<std::pair<std::string, std::string>, int> twins;
+  for (const TidyWarning& w : other_variant) ++twins[key(w)];
+  const TidyWarning* own = nullptr;
+  for (const TidyWarning& w : mine) {
+    if (twins[key(w)]-- <= 0) {
+      own = &w;
+      break;
+    }
+  }
+  if (variant == Variant::kFix) {
+    if (mine.empty()) return {Result::kClean, "clean"};
+    return {Result::kFalseAlarm, own ? own->headline : mine.front().headline};
+  }
+  if (own != nullptr) return {Result::kReport, own->headline};
+  if (mine.empty()) return {Result::kMissed, "no warning"};
+  return {Result::kMissed, fmt::format("{} warning{}, each also on the fix", mine.size(),
+                                       mine.size() == 1 ? "" : "s")};
+}
+
+std::string normalise_evidence(std::string_view line, std::string_view source_dir) {
+  std::string text(line);
+  if (!source_dir.empty()) {
+    const std::string prefix = std::string(source_dir) + "/";
+    for (std::size_t at; (at = text.find(prefix)) != std::string::npos;)
+      text.erase(at, prefix.size());
+  }
+  // A quoted value holding unprintable bytes (gtest writes "\xA7\0") differs
+  // from run to run (in case 08 it is freed memory), so only its kind is kept.
+  static const std::regex literals(R"("(?:[^"\\]|\\.)*"(?: "(?:[^"\\]|\\.)*")*)");
+  static const std::regex unprintable(R"(\\(?:x[0-9A-Fa-f]|[0-7abfv]))");
+  std::string masked;
+  auto from = text.cbegin();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), literals);
+       it != std::sregex_iterator(); ++it) {
+    masked.append(from, (*it)[0].first);
+    masked += std::regex_search(it->str(), unprintable) ? "\"<unprintable bytes>\"" : it->str();
+    from = (*it)[0].second;
+  }
+  masked.append(from, text.cend());
+  text = std::move(masked);
+  // Process and system thread ids (TSan names the latter "T12345"), and
+  // Valgrind's thread numbers, which follow the order threads happened to run.
+  static const std::regex pid(R"(pid=\d+)");
+  static const std::regex tid(R"(\bT\d{3,}\b)");
+  static const std::regex valgrind_thread(R"(\b([Tt]hread) (#?)\d+\b)");
+  text = std::regex_replace(text, pid, "pid=N");
+  text = std::regex_replace(text, tid, "T...");
+  text = std::regex_replace(text, valgrind_thread, "$1 $2N");
+  // Addresses change from run to run, registers too; an address near null
+  // (a field of a null pointer) does not, and tells the story.
+  static const std::regex hex(R"((address )?0x[0-9a-fA-F]+)");
+  std::string out;
+  auto last = text.cbegin();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), hex); it != std::sregex_iterator();
+       ++it) {
+    out.append(last, (*it)[0].first);
+    const std::string digits = it->str().substr(it->str().find("0x") + 2);
+    const bool near_null =
+        (*it)[1].matched && digits.size() <= 16 && std::stoull(digits, nullptr, 16) < 0x10000;
+    out += near_null ? it->str() : fmt::format("{}0x...", (*it)[1].str());
+    last = (*it)[0].second;
+  }
+  out.append(last, text.cend());
+  constexpr std::size_t kMax = 240;
+  if (out.size() > kMax) out = out.substr(0, kMax - 3) + "...";
+  return out;
+}
+
+// --- the detectors ---------------------------------------------------------
+
+}  // namespace bughunt

@@ -10,7 +10,6 @@
 #include <thread>
 #include <vector>
 
-#include "harness/schedule.h"
 #include "pool/sharded_pool.h"
 #include "pool/testing/print_stats.h"
 #include "pool/testing/tracked.h"

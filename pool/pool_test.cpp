@@ -13,7 +13,6 @@
 #include <thread>
 #include <vector>
 
-#include "harness/schedule.h"
 #include "pool/any_pool.h"
 #include "pool/borrow.h"
 #include "pool/testing/print_stats.h"

@@ -6,10 +6,10 @@
 
 #include <atomic>
 #include <functional>
+#include <latch>
 #include <thread>
 #include <vector>
 
-#include "harness/schedule.h"
 
 namespace pool::testing {
 
@@ -36,7 +36,7 @@ template <class P>
 int double_holds_under_stress(P& p, int threads, int rounds, int batch = 1,
                               const std::function<void(int)>& after_round = {}) {
   std::atomic<int> double_holds{0};
-  harness::Turnstile start;
+  std::latch start(1);  // all threads begin together; the pool must order the rest
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t)
     workers.emplace_back([&] {
@@ -57,7 +57,7 @@ int double_holds_under_stress(P& p, int threads, int rounds, int batch = 1,
         if (after_round) after_round(i);
       }
     });
-  start.open();
+  start.count_down();
   for (auto& w : workers) w.join();
   return double_holds;
 }

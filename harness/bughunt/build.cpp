@@ -72,7 +72,7 @@ fs::path preset_tree(const fs::path& source_dir, const std::string& preset) {
   std::string name = preset;
   for (int depth = 0; depth < 8; ++depth) {
     const nlohmann::json* found = nullptr;
-    for (const nlohmann::json& p : presets.value("configurePresets", nlohmann::json::array())) {
+    for (const nlohmann::json& p : presets.at("configurePresets")) {
       if (p.value("name", "") == name) found = &p;
     }
     if (found == nullptr) break;

@@ -1,5 +1,5 @@
-// Rendering the matrix: the Markdown table and evidence of docs/matrix.md,
-// the JSON of every cell, and the terminal summary.
+// Rendering the matrix: docs/matrix.md's table and evidence, the JSON of
+// every cell, the terminal summary.
 #include <fmt/format.h>
 
 #include <map>
@@ -116,10 +116,6 @@ std::map<std::string, Tally> tallies(const MatrixRun& run) {
   return tally;
 }
 
-std::string home_name(const MatrixDetector& d) {
-  return d.home ? std::string(name(*d.home)) : std::string();
-}
-
 bool is_home(const MatrixDetector& d, const Case& c) { return d.home == c.detector; }
 
 // How many cases their declared detector caught, of those it ran on.
@@ -174,7 +170,7 @@ std::string cell_table(const MatrixRun& run) {
   return table;
 }
 
-// ", then it hung ...": what a run did after its finding, if anything.
+// What a run did after its finding, if anything.
 std::string after(const Cell& cell) {
   if (cell.hung_after_report) {
     return fmt::format(", then it did not exit and was stopped {} s later",
@@ -261,7 +257,7 @@ nlohmann::json render_json(const MatrixRun& run) {
   for (const MatrixDetector* d : run.detectors) {
     doc["detectors"].push_back({{"name", d->name},
                                 {"what", d->what},
-                                {"declared_for", home_name(*d)},
+                                {"declared_for", d->home ? std::string(name(*d->home)) : ""},
                                 {"summary", tally.at(d->name).json()}});
   }
   for (int i = 0; i < static_cast<int>(run.cases.size()); ++i) {

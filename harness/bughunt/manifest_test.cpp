@@ -15,18 +15,10 @@
 namespace fs = std::filesystem;
 using bughunt::Case;
 using bughunt::testing::kManifest;
+using bughunt::testing::sample_case;
 using bughunt::testing::TempManifest;
 
 namespace {
-
-Case sample_case() {
-  Case c;
-  c.id = 2;
-  c.slug = "use_after_put";
-  c.detector = bughunt::Detector::kTsan;
-  c.expect = "ThreadSanitizer: data race";
-  return c;
-}
 
 // A case is found by its number, its two-digit number and its slug, as users type them.
 TEST(ManifestTest, FindsCaseByNumberPaddedNumberAndSlug) {

@@ -18,18 +18,6 @@ const std::regex& sanitizer_pattern() {
   return pattern;
 }
 
-bool search(std::string_view text, const std::regex& pattern) {
-  return std::regex_search(text.begin(), text.end(), pattern);
-}
-
-// "==1234==ERROR: ..." loses its pid prefix.
-std::string_view drop_pid(std::string_view line) {
-  static const std::regex prefix(R"(^==\d+== ?)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (std::regex_search(line.begin(), line.end(), m, prefix)) line.remove_prefix(m.length(0));
-  return trim(line);
-}
-
 Kind sanitizer_kind(std::string_view headline) {
   static const std::pair<const char*, Kind> kinds[] = {
       {"data race", Kind::kDataRace},
@@ -135,7 +123,7 @@ bool read_assertion(const std::vector<std::string_view>& lines, std::size_t i, R
     if (i + 1 < lines.size() && trim(lines[i + 1]).starts_with("what()")) {
       message += fmt::format(" {}", trim(lines[i + 1]));
     }
-  } else if (!search(line, failed_assert)) {
+  } else if (!matches(line, failed_assert)) {
     return false;
   }
   report = Report{.source = Source::kGoogleTest, .kind = Kind::kAssertion};
@@ -181,11 +169,11 @@ std::string_view name(Kind k) {
   return "?";
 }
 
-bool has_sanitizer_report(std::string_view output) { return search(output, sanitizer_pattern()); }
+bool has_sanitizer_report(std::string_view output) { return matches(output, sanitizer_pattern()); }
 
 bool opens_fatal_sanitizer_report(std::string_view line) {
   static const std::regex fatal(R"(ERROR: \w*Sanitizer)");
-  return search(line, fatal);
+  return matches(line, fatal);
 }
 
 std::vector<Report> read_reports(std::string_view output, int exit_status,
@@ -196,8 +184,8 @@ std::vector<Report> read_reports(std::string_view output, int exit_status,
   std::vector<Report> reports;
   for (std::size_t i = 0; i < lines.size();) {
     Report report;
-    if (search(lines[i], opener)) {
-      report.headline = std::string(drop_pid(lines[i]));
+    if (matches(lines[i], opener)) {
+      report.headline = std::string(drop_pid_prefix(lines[i]));
       report.kind = sanitizer_kind(report.headline);
       report.summary = report.headline;
       i = read_sanitizer(lines, i, options, report);

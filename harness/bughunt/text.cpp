@@ -27,6 +27,17 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+std::string_view drop_pid_prefix(std::string_view line) {
+  static const std::regex prefix(R"(^==\d+== ?)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (std::regex_search(line.begin(), line.end(), m, prefix)) line.remove_prefix(m.length(0));
+  return trim(line);
+}
+
+bool matches(std::string_view text, const std::regex& pattern) {
+  return std::regex_search(text.begin(), text.end(), pattern);
+}
+
 std::string one_line(std::string_view text) {
   std::string out;
   bool space = false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,13 @@ std::vector<std::string_view> lines_of(std::string_view text);
 
 // `text` without leading and trailing white space.
 std::string_view trim(std::string_view text);
+
+// A line without the "==1234==" prefix ASan, LSan and Valgrind give their
+// lines, trimmed.
+std::string_view drop_pid_prefix(std::string_view line);
+
+// True when `pattern` matches somewhere in `text`.
+bool matches(std::string_view text, const std::regex& pattern);
 
 // Runs of white space collapsed to one space, so a multi-line message reads as one line.
 std::string one_line(std::string_view text);

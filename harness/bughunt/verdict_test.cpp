@@ -6,20 +6,14 @@
 
 #include <string>
 
+#include "harness/bughunt/testing/temp_manifest.h"
+
 using bughunt::Case;
 using bughunt::Flavour;
 using bughunt::Variant;
+using bughunt::testing::sample_case;
 
 namespace {
-
-Case sample_case() {
-  Case c;
-  c.id = 2;
-  c.slug = "use_after_put";
-  c.detector = bughunt::Detector::kTsan;
-  c.expect = "ThreadSanitizer: data race";
-  return c;
-}
 
 // A bug run keeps its promise only with a non-zero exit AND the declared text.
 TEST(VerdictTest, BugNeedsNonZeroExitAndDeclaredText) {

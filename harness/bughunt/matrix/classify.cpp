@@ -13,18 +13,6 @@ namespace bughunt {
 
 namespace {
 
-bool search(std::string_view text, const std::regex& pattern) {
-  return std::regex_search(text.begin(), text.end(), pattern);
-}
-
-// "==1234==ERROR: ..." and "==1234== Invalid read ..." lose their pid prefix.
-std::string_view drop_pid(std::string_view line) {
-  static const std::regex prefix(R"(^==\d+== ?)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (std::regex_search(line.begin(), line.end(), m, prefix)) line.remove_prefix(m.length(0));
-  return trim(line);
-}
-
 // The first sanitizer report's headline; else the first line that names a
 // sanitizer (a runtime's own message, such as "ThreadSanitizer:DEADLYSIGNAL").
 std::string sanitizer_line(const Outcome& outcome) {
@@ -32,7 +20,7 @@ std::string sanitizer_line(const Outcome& outcome) {
     if (r.source == Source::kSanitizer) return r.headline;
   }
   for (std::string_view line : lines_of(outcome.output)) {
-    if (line.find("Sanitizer") != std::string_view::npos) return std::string(drop_pid(line));
+    if (line.find("Sanitizer") != std::string_view::npos) return std::string(drop_pid_prefix(line));
   }
   return {};
 }
@@ -64,7 +52,7 @@ std::string assertion_line(std::string_view output) {
       }
       return one_line(message);
     }
-    if (search(line, failed_assert)) return std::string(line);
+    if (matches(line, failed_assert)) return std::string(line);
   }
   for (std::string_view line : lines) {
     if (line.starts_with("[  FAILED  ]")) return std::string(trim(line));
@@ -81,7 +69,7 @@ std::string valgrind_headline(std::string_view output) {
       "Possible data race|Thread #\\d+(:|'s| unlocked| deallocated)|Conflicting (load|store)|"
       "Mutex |The object at address|Destroying |Recursive locking|Probably a race)");
   for (std::string_view line : lines_of(output)) {
-    if (search(line, headline)) return std::string(drop_pid(line));
+    if (matches(line, headline)) return std::string(drop_pid_prefix(line));
   }
   return {};
 }
@@ -104,7 +92,7 @@ std::string crash_line(const Outcome& outcome) {
       R"(Process terminating with default action|Giving up|^(valgrind|drd|helgrind|memcheck): |)"
       R"(^(free|malloc|realloc|munmap_chunk)\(\): |^double free or corruption|^corrupted )");
   for (std::string_view line : lines_of(outcome.output)) {
-    if (search(line, death)) return std::string(drop_pid(line));
+    if (matches(line, death)) return std::string(drop_pid_prefix(line));
   }
   if (outcome.exit_code > 128) {
     const int signal = outcome.exit_code - 128;
@@ -195,7 +183,7 @@ Finding classify_tidy(Variant variant, const Outcome& outcome, std::string_view 
   if (outcome.timed_out) return {Result::kTimeout, "stopped by the time limit"};
   static const std::regex error(R"(: error: )");
   for (std::string_view line : lines_of(outcome.output)) {
-    if (search(line, error)) {
+    if (matches(line, error)) {
       return {variant == Variant::kBug ? Result::kCrash : Result::kFalseAlarm,
               std::string(trim(line))};
     }

@@ -1,5 +1,5 @@
-// harness/bughunt/testing/temp_manifest.h — a manifest in a temporary file,
-// for the tests that feed the command line a broken or narrowed one.
+// harness/bughunt/testing/temp_manifest.h — manifests for tests: the real
+// one, one in a temporary file (broken or narrowed), and a sample entry.
 #pragma once
 
 #include <unistd.h>
@@ -9,11 +9,23 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "harness/bughunt/manifest.h"
+
 namespace bughunt::testing {
 
 // The repository's manifest.
 inline const std::filesystem::path kManifest =
     std::filesystem::path(BUGHUNT_SOURCE_DIR) / "harness" / "cases" / "cases.json";
+
+// Case 02 as the manifest has it, as far as the verdict needs.
+inline Case sample_case() {
+  Case c;
+  c.id = 2;
+  c.slug = "use_after_put";
+  c.detector = Detector::kTsan;
+  c.expect = "ThreadSanitizer: data race";
+  return c;
+}
 
 // A manifest written to a temporary file, removed with the object.
 class TempManifest {

@@ -1,25 +1,59 @@
+// read_reports(): one pass over a run's lines (Valgrind's part is in
+// report_valgrind.cpp, frames in report_frames.cpp). A sanitizer report runs from
+// its opener to its SUMMARY line, a Valgrind error from its headline to the
+// first blank line that nothing continues; a gtest failure, an escaped
+// exception and a failed assert() are a line each (gtest's with the message
+// under it). A death comes last, as one kSignal report. The headlines are
+// worded as the detection matrix words its evidence.
 #include "harness/bughunt/report.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
-#include <regex>
 
+#include "harness/bughunt/report_internal.h"
 #include "harness/bughunt/text.h"
 
 namespace bughunt {
 
 namespace {
 
-// The one pattern of a sanitizer report, in any of its lines.
-const std::regex& sanitizer_pattern() {
-  static const std::regex pattern(
-      "(Address|Thread|Leak|UndefinedBehavior|Memory)Sanitizer|runtime error:");
-  return pattern;
+using report_internal::Lines;
+using report_internal::push_frame;
+using report_internal::thread_of;
+constexpr std::size_t npos = std::string_view::npos;
+
+// The runtimes whose names mark a report: the one list every pattern here is made of.
+constexpr std::string_view kSanitizers[] = {"Address", "Thread", "Leak", "UndefinedBehavior",
+                                            "Memory"};
+constexpr std::string_view kRuntimeError = "runtime error:";
+
+// True when `text` names a sanitizer ("ThreadSanitizer"), right after one of
+// `levels` ("ERROR: ") when any are given.
+bool names_sanitizer(std::string_view text, std::initializer_list<std::string_view> levels) {
+  for (std::size_t at = text.find("Sanitizer"); at != npos; at = text.find("Sanitizer", at + 1)) {
+    const std::string_view before = text.substr(0, at);
+    for (std::string_view runtime : kSanitizers) {
+      if (!before.ends_with(runtime)) continue;
+      const std::string_view lead = before.substr(0, before.size() - runtime.size());
+      if (levels.size() == 0 || std::any_of(levels.begin(), levels.end(),
+                                            [&](auto level) { return lead.ends_with(level); })) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool opens_sanitizer_report(std::string_view line) {
+  return line.find(kRuntimeError) != npos || names_sanitizer(line, {"ERROR: ", "WARNING: "});
 }
 
 Kind sanitizer_kind(std::string_view headline) {
-  static const std::pair<const char*, Kind> kinds[] = {
+  if (!names_sanitizer(headline, {"ERROR: ", "WARNING: "})) return Kind::kUndefinedBehaviour;
+  static constexpr std::pair<std::string_view, Kind> kKinds[] = {
       {"data race", Kind::kDataRace},
       {"destroy of a locked mutex", Kind::kLockedMutexDestroy},
       {"thread leak", Kind::kThreadLeak},
@@ -29,180 +63,237 @@ Kind sanitizer_kind(std::string_view headline) {
       {"stack-overflow", Kind::kStackOverflow},
       {"SEGV", Kind::kSegv},
       {"detected memory leaks", Kind::kLeak},
-      {"runtime error:", Kind::kUndefinedBehaviour},
   };
-  for (const auto& [words, kind] : kinds) {
-    if (headline.find(words) != std::string_view::npos) return kind;
+  for (const auto& [words, kind] : kKinds) {
+    if (headline.find(words) != npos) return kind;
   }
   return Kind::kOtherSanitizer;
 }
 
-Role role_of(std::string_view heading) {
-  static const std::pair<const char*, Role> roles[] = {
-      {"Previous", Role::kPreviousAccess},
-      {"freed by", Role::kFreed},
-      {"allocated by", Role::kAllocated},
-      {"created by", Role::kThreadCreated},
-      {"Mutex", Role::kMutex},
-      {"leak of", Role::kLeaked},
-  };
-  for (const auto& [words, role] : roles) {
-    if (heading.find(words) != std::string_view::npos) return role;
+Role sanitizer_role(std::string_view heading, bool first) {
+  if (heading.starts_with("Previous ")) return Role::kPreviousAccess;
+  if (heading.find("leak of ") != npos) return Role::kLeaked;
+  if (heading.find("freed by ") != npos) return Role::kFreed;
+  if (heading.find("allocated by ") != npos) return Role::kAllocated;
+  if (heading.starts_with("Thread ") && heading.find(" created ") != npos) {
+    return Role::kThreadCreated;
   }
-  return Role::kAccess;
+  if (heading.starts_with("Mutex ") && heading.ends_with("created at:")) return Role::kMutex;
+  return first ? Role::kAccess : Role::kOther;
 }
 
-Place place_of(std::string_view file, const ReadOptions& options) {
-  for (const std::string& program : options.program_files) {
-    if (file == program) return Place::kProgram;
-  }
-  if (file.starts_with("bugs/") || file.starts_with("fixes/")) return Place::kProgram;
-  if (file.starts_with("harness/")) return Place::kHarness;
-  if (file.starts_with("pool/")) return Place::kPool;
-  return Place::kLibrary;
+// A frame for a bare "file.cpp:27:10" (UBSan's and gtest's own locations).
+std::optional<Frame> located(std::string_view location, const ReadOptions& options) {
+  std::optional<Frame> f = read_frame(fmt::format("#0 {}", location), options);
+  return f && !f->file.empty() ? f : std::nullopt;
 }
 
-// "    #3 0x55 in f(int) dir/file.cpp:33:5 (binary+0x1)" or TSan's form without "0x.. in".
-bool read_frame(std::string_view line, const ReadOptions& options, Frame& frame) {
-  static const std::regex pattern(
-      R"(^\s*#\d+ (?:0x[0-9a-f]+ in )?(.*?) (\S+?):(\d+)(?::(\d+))?(?: \(.*\))?$)");
-  static const std::regex bare(R"(^\s*#\d+ (?:0x[0-9a-f]+ in )?(.*)$)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (std::regex_match(line.begin(), line.end(), m, pattern)) {
-    frame.function = m[1].str();
-    frame.file = m[2].str();
-    if (!options.source_dir.empty() && frame.file.starts_with(options.source_dir + "/")) {
-      frame.file.erase(0, options.source_dir.size() + 1);
-    }
-    frame.line = std::stoi(m[3].str());
-    frame.column = m[4].matched ? std::stoi(m[4].str()) : 0;
-  } else if (std::regex_match(line.begin(), line.end(), m, bare)) {
-    frame = Frame{.function = m[1].str()};
-  } else {
-    return false;
-  }
-  frame.place = place_of(frame.file, options);
-  return true;
+// A line that opens a report of another kind: a report before it ends there.
+bool opens_other_report(std::string_view line) {
+  return line.ends_with(": Failure") || line == "Failure" || line.starts_with("terminate called") ||
+         line.find("Assertion `") != npos;
 }
 
-// The stacks of a sanitizer report that opens at lines[first].
-std::size_t read_sanitizer(const std::vector<std::string_view>& lines, std::size_t first,
-                           const ReadOptions& options, Report& report) {
-  std::size_t i = first + 1;
-  for (; i < lines.size(); ++i) {
+// The sanitizer report whose opener is lines[i]; returns the line after it.
+std::size_t read_sanitizer(const Lines& lines, std::size_t i, const ReadOptions& options,
+                           Report& r) {
+  const std::string_view headline = drop_pid_prefix(lines[i]);
+  r = report_internal::make_report(Source::kSanitizer, sanitizer_kind(headline), headline);
+  std::string_view heading;
+  bool in_stack = false;
+  for (++i; i < lines.size(); ++i) {
     const std::string_view line = trim(lines[i]);
     if (line.starts_with("SUMMARY:")) {
-      report.summary = std::string(line);
-      return i + 1;
+      r.summary = std::string(line);
+      ++i;
+      break;
     }
-    if (line.starts_with("==================") || line.starts_with("[ ")) break;
-    Frame frame;
-    if (line.starts_with("#") && read_frame(lines[i], options, frame)) {
-      if (report.stacks.empty()) report.stacks.push_back({.role = Role::kAccess});
-      report.stacks.back().frames.push_back(std::move(frame));
-    } else if (line.ends_with(":") && !line.empty()) {
-      report.stacks.push_back({.role = role_of(line), .heading = std::string(line)});
+    if (opens_sanitizer_report(line) || opens_other_report(line) || line.starts_with("[") ||
+        line.starts_with("=====")) {
+      break;
+    }
+    if (std::optional<Frame> frame =
+            line.starts_with('#') ? read_frame(line, options) : std::nullopt) {
+      const bool fresh = !in_stack || line.starts_with("#0 ");
+      push_frame(r, std::move(*frame), fresh, heading, sanitizer_role(heading, r.stacks.empty()));
+      if (fresh) heading = {};
+      in_stack = true;
+      continue;
+    }
+    in_stack = false;
+    // "==12==Hint: ..." is the runtime's note on the headline, no stack's heading.
+    if (!line.empty() && !line.starts_with("==")) heading = line;
+  }
+  // A stack with no heading of its own runs on the thread the headline names.
+  if (!r.stacks.empty() && r.stacks.front().heading.empty()) {
+    r.stacks.front().thread = thread_of(r.headline);
+  }
+  // UBSan's headline is itself a location; it stands in for a missing stack.
+  if (const std::size_t at = r.headline.find(": runtime error:"); at != npos && r.stacks.empty()) {
+    if (std::optional<Frame> f = located(r.headline.substr(0, at), options)) {
+      push_frame(r, std::move(*f), true, "", Role::kAccess);
     }
   }
   return i;
 }
 
-// A gtest failure, an exception that escaped, or a failed assert(), at lines[i].
-bool read_assertion(const std::vector<std::string_view>& lines, std::size_t i, Report& report) {
-  static const std::regex failed_assert(R"(Assertion `.*' failed)");
+// The message lines under gtest's "file:line: Failure", as the matrix joins them.
+std::string gtest_message(const Lines& lines, std::size_t i) {
+  std::string message;
+  for (std::size_t j = i + 1; j < lines.size(); ++j) {
+    const std::string_view next = trim(lines[j]);
+    if (next.empty() || next.starts_with("[") || next.starts_with("==")) break;
+    if (next.ends_with(": Failure")) break;
+    message += fmt::format(" {}", next);
+  }
+  return message;
+}
+
+// glibc's "prog: file.cpp:12: void f(): Assertion `n == 1' failed." into r.
+void read_failed_assert(std::string_view line, const ReadOptions& options, Report& r) {
+  const std::size_t quote = line.find("Assertion `");
+  const std::size_t end = line.rfind("' failed");
+  r.message = std::string(line.substr(quote + 11, end - quote - 11));
+  std::string_view where = line.substr(0, quote);
+  const std::size_t program_end = where.find(": ");
+  if (program_end == npos) return;
+  where.remove_prefix(program_end + 2);
+  const std::size_t location_end = where.find(": ");
+  if (location_end == npos) return;
+  if (std::optional<Frame> f = located(where.substr(0, location_end), options)) {
+    std::string_view function = trim(where.substr(location_end + 2));
+    if (function.ends_with(':')) function.remove_suffix(1);
+    f->function = std::string(function);
+    push_frame(r, std::move(*f), true, "", Role::kAccess);
+  }
+}
+
+// A gtest failure, an escaped exception or a failed assert() at lines[i].
+std::optional<Report> read_assertion(const Lines& lines, std::size_t i,
+                                     const ReadOptions& options) {
   const std::string_view line = trim(lines[i]);
-  std::string message(line);
+  Report r = report_internal::make_report(Source::kGoogleTest, Kind::kAssertion, "");
   if (line.ends_with(": Failure") || line == "Failure") {
-    for (std::size_t j = i + 1; j < lines.size(); ++j) {
-      const std::string_view next = trim(lines[j]);
-      if (next.empty() || next.starts_with("[") || next.starts_with("==")) break;
-      if (next.ends_with(": Failure")) break;
-      message += fmt::format(" {}", next);
+    const std::string message = gtest_message(lines, i);
+    r.headline = one_line(fmt::format("{}{}", line, message));
+    r.message = one_line(message);
+    if (line != "Failure") {
+      if (std::optional<Frame> f = located(line.substr(0, line.size() - 9), options)) {
+        push_frame(r, std::move(*f), true, "", Role::kAccess);
+      }
     }
   } else if (line.starts_with("terminate called")) {
+    r.source = Source::kRuntime;
+    r.headline = std::string(line);
     if (i + 1 < lines.size() && trim(lines[i + 1]).starts_with("what()")) {
-      message += fmt::format(" {}", trim(lines[i + 1]));
+      const std::string_view what = trim(lines[i + 1]);
+      r.headline = one_line(fmt::format("{} {}", line, what));
+      r.message = std::string(trim(what.substr(what.find(':') + 1)));
     }
-  } else if (!matches(line, failed_assert)) {
-    return false;
+    r.headline = one_line(r.headline);
+  } else if (const std::size_t at = line.find("Assertion `");
+             at != npos && line.find("' failed", at) != npos) {
+    r.source = Source::kRuntime;
+    r.headline = std::string(line);
+    read_failed_assert(line, options, r);
+  } else {
+    return std::nullopt;
   }
-  report = Report{.source = Source::kGoogleTest, .kind = Kind::kAssertion};
-  report.headline = one_line(message);
-  report.summary = report.headline;
-  report.message = report.headline;
-  return true;
+  r.summary = r.headline;
+  return r;
+}
+
+// A line of the C library or of Valgrind on a death: "free(): double free
+// detected in tcache 2", "==1== Process terminating with default action of signal 11".
+bool tells_of_death(std::string_view line) {
+  if (line.find("Process terminating with default action") != npos ||
+      line.find("Giving up") != npos) {
+    return true;
+  }
+  for (std::string_view start :
+       {"valgrind: ", "drd: ", "helgrind: ", "memcheck: ", "free(): ", "malloc(): ", "realloc(): ",
+        "munmap_chunk(): ", "double free or corruption", "corrupted "}) {
+    if (line.starts_with(start)) return true;
+  }
+  return false;
+}
+
+// How the run died: the C library's or Valgrind's word on it, else the signal;
+// nullopt when it did not. Always Source::kRuntime, whoever printed the line.
+std::optional<Report> read_death(const Lines& lines, int exit_status, const ReadOptions& options) {
+  Report r = report_internal::make_report(Source::kRuntime, Kind::kSignal, "");
+  if (exit_status > 128) r.signal = exit_status - 128;
+  for (std::size_t i = 0; i < lines.size() && r.headline.empty(); ++i) {
+    if (!tells_of_death(lines[i])) continue;
+    r.headline = std::string(drop_pid_prefix(lines[i]));
+    if (report_internal::is_valgrind_line(lines[i])) {
+      report_internal::read_valgrind_stacks(lines, i, options, r);
+    }
+    if (const std::size_t at = r.headline.find("signal "); r.signal == 0 && at != npos) {
+      const char* digits = r.headline.data() + at + 7;
+      std::from_chars(digits, r.headline.data() + r.headline.size(), r.signal);
+    }
+  }
+  if (r.headline.empty()) {
+    if (exit_status <= 128) return std::nullopt;
+    const char* abbrev = sigabbrev_np(r.signal);
+    r.headline = abbrev ? fmt::format("killed by SIG{}", abbrev)
+                        : fmt::format("killed by signal {}", r.signal);
+  }
+  r.summary = r.headline;
+  return r;
 }
 
 }  // namespace
 
-std::string_view name(Kind k) {
-  switch (k) {
-    case Kind::kDataRace:
-      return "data race";
-    case Kind::kLockedMutexDestroy:
-      return "destroy of a locked mutex";
-    case Kind::kThreadLeak:
-      return "thread leak";
-    case Kind::kSignalUnsafeCall:
-      return "signal-unsafe call inside of a signal";
-    case Kind::kHeapUseAfterFree:
-      return "heap-use-after-free";
-    case Kind::kDoubleFree:
-      return "double-free";
-    case Kind::kStackOverflow:
-      return "stack-overflow";
-    case Kind::kSegv:
-      return "SEGV";
-    case Kind::kLeak:
-      return "memory leak";
-    case Kind::kUndefinedBehaviour:
-      return "undefined behaviour";
-    case Kind::kOtherSanitizer:
-      return "sanitizer report";
-    case Kind::kValgrindError:
-      return "valgrind error";
-    case Kind::kAssertion:
-      return "assertion";
-    case Kind::kSignal:
-      return "signal";
-  }
-  return "?";
+std::string_view sanitizer_report_pattern() {
+  static const std::string pattern = [] {
+    std::string names;
+    for (std::string_view runtime : kSanitizers) {
+      names += fmt::format("{}{}", names.empty() ? "" : "|", runtime);
+    }
+    return fmt::format("({})Sanitizer|{}", names, kRuntimeError);
+  }();
+  return pattern;
 }
 
-bool has_sanitizer_report(std::string_view output) { return matches(output, sanitizer_pattern()); }
+bool has_sanitizer_report(std::string_view output) {
+  return output.find(kRuntimeError) != npos || names_sanitizer(output, {});
+}
 
 bool opens_fatal_sanitizer_report(std::string_view line) {
-  static const std::regex fatal(R"(ERROR: \w*Sanitizer)");
-  return matches(line, fatal);
+  return names_sanitizer(line, {"ERROR: "});
 }
 
 std::vector<Report> read_reports(std::string_view output, int exit_status,
                                  const ReadOptions& options) {
-  static const std::regex opener(
-      "(ERROR|WARNING): (Address|Leak|Thread|Memory|UndefinedBehavior)Sanitizer|runtime error:");
-  const std::vector<std::string_view> lines = lines_of(output);
+  const Lines lines = lines_of(output);
   std::vector<Report> reports;
   for (std::size_t i = 0; i < lines.size();) {
-    Report report;
-    if (matches(lines[i], opener)) {
-      report.headline = std::string(drop_pid_prefix(lines[i]));
-      report.kind = sanitizer_kind(report.headline);
-      report.summary = report.headline;
-      i = read_sanitizer(lines, i, options, report);
-      reports.push_back(std::move(report));
+    if (opens_sanitizer_report(lines[i])) {
+      i = read_sanitizer(lines, i, options, reports.emplace_back());
       continue;
     }
-    if (read_assertion(lines, i, report)) reports.push_back(std::move(report));
+    if (report_internal::opens_valgrind_error(lines[i])) {
+      i = report_internal::read_valgrind_error(lines, i, options, reports.emplace_back());
+      continue;
+    }
+    if (std::optional<Report> r = read_assertion(lines, i, options)) reports.push_back(*r);
     ++i;
   }
-  if (reports.empty() && exit_status > 128) {
-    const int signal = exit_status - 128;
-    const char* abbrev = sigabbrev_np(signal);
-    Report death{.source = Source::kRuntime, .kind = Kind::kSignal, .signal = signal};
-    death.headline = abbrev ? fmt::format("killed by SIG{}", abbrev)
-                            : fmt::format("killed by signal {}", signal);
-    death.summary = death.headline;
-    reports.push_back(std::move(death));
+  // gtest's own verdict stands for a failure it printed in no form known here.
+  if (std::none_of(reports.begin(), reports.end(),
+                   [](const Report& r) { return r.kind == Kind::kAssertion; })) {
+    for (std::string_view line : lines) {
+      if (!line.starts_with("[  FAILED  ]")) continue;
+      reports.push_back(
+          report_internal::make_report(Source::kGoogleTest, Kind::kAssertion, trim(line)));
+      break;
+    }
+  }
+  report_internal::settle_valgrind(output, reports);
+  if (std::optional<Report> death = read_death(lines, exit_status, options)) {
+    reports.push_back(std::move(*death));
   }
   return reports;
 }
@@ -216,33 +307,6 @@ const Frame* first_program_frame(const std::vector<Report>& reports) {
     }
   }
   return nullptr;
-}
-
-std::string where(const Frame& f, bool with_column) {
-  if (with_column && f.column > 0) return fmt::format("{}:{}:{}", f.file, f.line, f.column);
-  return fmt::format("{}:{}", f.file, f.line);
-}
-
-std::string_view name(Role r) {
-  switch (r) {
-    case Role::kAccess:
-      return "access";
-    case Role::kPreviousAccess:
-      return "previous access";
-    case Role::kAllocated:
-      return "allocated";
-    case Role::kFreed:
-      return "freed";
-    case Role::kThreadCreated:
-      return "thread created";
-    case Role::kLeaked:
-      return "leaked";
-    case Role::kMutex:
-      return "mutex";
-    case Role::kOther:
-      return "other";
-  }
-  return "?";
 }
 
 }  // namespace bughunt

@@ -8,6 +8,15 @@
 // classifier, ctest's expectation check) reads this one model, so a report is
 // recognised the same way everywhere.
 //
+// Each report's headline is its first line as the detection matrix quotes it:
+// a sanitizer's opener ("ERROR: AddressSanitizer: ...", "...: runtime
+// error: ...") or Valgrind's error line without the "==123==" prefix,
+// gtest's "file:line: Failure" with its message on the same line,
+// "terminate called after throwing an instance of 'X' what(): msg", glibc's
+// "...: Assertion `x' failed.", or for a death "killed by SIGSEGV" (or the C
+// library's or Valgrind's own line on it: "free(): double free detected in
+// tcache 2").
+//
 // Example:
 //
 //   const std::vector<Report> reports = read_reports(outcome.output, outcome.exit_code);
@@ -23,8 +32,11 @@
 
 namespace bughunt {
 
-// Who printed the report.
+// Who printed the report. kRuntime: the C++ runtime (an escaped exception),
+// the C library (a failed assert()), or nobody (every kSignal report).
 enum class Source { kSanitizer, kValgrind, kGoogleTest, kRuntime };
+
+std::string_view name(Source s);  // "sanitizer", "valgrind", "gtest", "runtime"
 
 // What went wrong, in the report's own terms.
 enum class Kind {
@@ -41,7 +53,7 @@ enum class Kind {
   kOtherSanitizer,      // any other sanitizer report (heap-buffer-overflow, ...)
   kValgrindError,       // a Valgrind error (Invalid read, Possible data race, ...)
   kAssertion,           // a gtest failure, an uncaught exception, a failed assert()
-  kSignal,              // a death by signal (or a libc abort) with no report
+  kSignal,              // a death by signal (or a libc abort): always the last report
 };
 
 // "data race", "heap-use-after-free", ...: the words the report itself uses.
@@ -49,24 +61,29 @@ std::string_view name(Kind k);
 
 // What a stack in a report stands for.
 enum class Role {
-  kAccess,          // the access the report is about (or where UBSan, a SEGV or an overflow hit)
-  kPreviousAccess,  // TSan: the earlier, conflicting access
+  kAccess,          // the access the report is about (or where UBSan, a SEGV, an overflow or
+                    // a failed check hit)
+  kPreviousAccess,  // TSan, helgrind: the earlier, conflicting access
   kAllocated,       // where the memory was allocated
   kFreed,           // where it was freed
   kThreadCreated,   // where a thread named in the report was created
-  kLeaked,          // LSan: the allocation that was never freed
+  kLeaked,          // LSan, memcheck: the allocation that was never freed
   kMutex,           // TSan: where a mutex named in the report was created
-  kOther,           // any other stack (for example a Valgrind "Address ... is on thread's stack")
+  kOther,           // any other stack (TSan's "and:", DRD's "Other segment start")
 };
 
 std::string_view name(Role r);
 
-// Where a frame's code lives.
+// Where a frame's code lives: bugs/, fixes/ or ReadOptions::program_files;
+// harness/; pool/; anything else, /usr/ and frames without a file included.
 enum class Place { kProgram, kHarness, kPool, kLibrary };
+
+std::string_view name(Place p);  // "program", "harness", "pool", "library"
 
 struct Frame {
   std::string function;  // as printed, e.g. "greetings::print(std::__cxx11::basic_string<...>*)"
-  std::string file;      // relative to the repository when under it, else as printed; may be empty
+  std::string file;      // relative to the repository when under it, else as printed; may be
+                         // empty. Valgrind prints a bare name: "02_use_after_put.cpp"
   int line = 0;          // 0 when unknown
   int column = 0;        // 0 when unknown
   Place place = Place::kLibrary;
@@ -74,8 +91,9 @@ struct Frame {
 
 struct Stack {
   Role role = Role::kOther;
-  std::string
-      heading;  // the line that opens it, e.g. "Previous write of size 8 at ... by thread T1:"
+  // The line that opens it, e.g. "Previous write of size 8 at ... by thread T1:";
+  // empty when none does (a SEGV's stack, UBSan's).
+  std::string heading;
   std::string thread;  // "T1", "main thread", "#3"; empty when the report names none
   std::vector<Frame> frames;
 };
@@ -85,7 +103,7 @@ struct Report {
   Kind kind = Kind::kSignal;
   std::string headline;  // the first line, pid prefix dropped: "ERROR: AddressSanitizer: ..."
   std::string summary;   // the SUMMARY line when there is one; else the headline
-  std::string message;   // assertions: the failure's message, on one line
+  std::string message;   // assertions: gtest's message on one line, what(), assert()'s expression
   int signal = 0;        // kSignal: the signal number, when known
   std::vector<Stack> stacks;
 };
@@ -98,24 +116,47 @@ struct ReadOptions {
 };
 
 // Every report in `output`, in order. `exit_status` is the run's (128+N for
-// signal N): a run that died by a signal with no report gives one kSignal
-// report. Colour codes must already be removed.
+// signal N). A run that died (by a signal, or with the C library's or
+// Valgrind's line on its death) ends with one kSignal report, after any other:
+// a consumer that finds no report of the detector it ran and no failed check
+// takes that one. Valgrind's reports follow its ERROR SUMMARY: none when it
+// counts 0 errors, one headed "ERROR SUMMARY: N errors" when it counts some
+// but prints no headline known here. gtest's "[  FAILED  ] T.t" is a report
+// only when no other failed check is. Colour codes must already be removed.
 std::vector<Report> read_reports(std::string_view output, int exit_status,
                                  const ReadOptions& options = {});
 
-// True when `output` holds a sanitizer report of any kind (the one pattern
-// every check uses).
+// True when `output` holds a sanitizer report of any kind: a line naming one
+// of the runtimes or UBSan's "runtime error:" (the one pattern every check
+// uses; a program that prints "ThreadSanitizer" itself is taken at its word).
 bool has_sanitizer_report(std::string_view output);
+
+// That pattern as a regular expression, for checks outside C++ (CMake's
+// regex, grep -E): "(Address|Thread|...)Sanitizer|runtime error:".
+std::string_view sanitizer_report_pattern();
 
 // True when `line` opens a fatal sanitizer report ("ERROR: AddressSanitizer: ..."):
 // the runtime is about to exit, and a run that does not is stuck.
 bool opens_fatal_sanitizer_report(std::string_view line);
 
-// The first frame in the program among the reports' stacks, in report order;
-// null when none is.
+// Valgrind's error count, from its last "ERROR SUMMARY: N errors"; -1 when
+// there is none (a run that died before it, or one not under Valgrind).
+int valgrind_error_count(std::string_view output);
+
+// The first frame in the program among the reports' stacks, in report order
+// and stack order (for a TSan race: the current access first); null when none is.
 const Frame* first_program_frame(const std::vector<Report>& reports);
 
-// "bugs/02_use_after_put.cpp:29" (":29:22" with a column), for a frame.
+// "bugs/02_use_after_put.cpp:29" (":29:22" with a column), for a frame; its
+// function when it has no file.
 std::string where(const Frame& f, bool with_column = false);
+
+// One stack line read into a Frame: a sanitizer's "#3 0x55 in f() file:33:10"
+// or "#3 f() file:33:10 (bin+0x1)", Valgrind's "at 0x4849013: f() (file.cpp:12)"
+// (with or without its "==123==" prefix); nullopt for any other line.
+std::optional<Frame> read_frame(std::string_view line, const ReadOptions& options = {});
+
+// Where `file` (as Frame::file holds it) lives.
+Place place_of(std::string_view file, const ReadOptions& options = {});
 
 }  // namespace bughunt

@@ -1,10 +1,9 @@
-// read_reports(): one pass over a run's lines (Valgrind's part is in
-// report_valgrind.cpp, frames in report_frames.cpp). A sanitizer report runs from
-// its opener to its SUMMARY line, a Valgrind error from its headline to the
-// first blank line that nothing continues; a gtest failure, an escaped
-// exception and a failed assert() are a line each (gtest's with the message
-// under it). A death comes last, as one kSignal report. The headlines are
-// worded as the detection matrix words its evidence.
+// read_reports(): one pass over a run's lines. A sanitizer report runs from
+// its opener to its SUMMARY line, a Valgrind error (report_valgrind.cpp) from
+// its headline to the first blank line that nothing continues; a gtest
+// failure, an escaped exception and a failed assert() are a line each
+// (gtest's with the message under it). A death comes last, as one kSignal
+// report. The headlines are worded as the detection matrix words its evidence.
 #include "harness/bughunt/report.h"
 
 #include <fmt/format.h>
@@ -184,13 +183,13 @@ std::optional<Report> read_assertion(const Lines& lines, std::size_t i,
     }
   } else if (line.starts_with("terminate called")) {
     r.source = Source::kRuntime;
-    r.headline = std::string(line);
+    std::string text(line);
     if (i + 1 < lines.size() && trim(lines[i + 1]).starts_with("what()")) {
       const std::string_view what = trim(lines[i + 1]);
-      r.headline = one_line(fmt::format("{} {}", line, what));
+      text += fmt::format(" {}", what);
       r.message = std::string(trim(what.substr(what.find(':') + 1)));
     }
-    r.headline = one_line(r.headline);
+    r.headline = one_line(text);
   } else if (const std::size_t at = line.find("Assertion `");
              at != npos && line.find("' failed", at) != npos) {
     r.source = Source::kRuntime;

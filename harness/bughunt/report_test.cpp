@@ -188,6 +188,9 @@ const Fixture kFixtures[] = {
      "Invalid write of size 8", "access", "06_missing_factory.cpp:27"},
     {"08_view_after_put.memcheck.txt", Source::kValgrind, Kind::kValgrindError,
      "Invalid read of size 8", "access, freed, allocated", "08_view_after_put.cpp:33"},
+    {"11_leak_on_error.memcheck.txt", Source::kValgrind, Kind::kValgrindError,
+     "189 (96 direct, 93 indirect) bytes in 3 blocks are definitely lost in loss record 7 of 7",
+     "leaked", "11_leak_on_error.cpp:17"},
     {"02_use_after_put.helgrind.txt", Source::kValgrind, Kind::kValgrindError,
      "Possible data race during read of size 1 at 0x_ by thread #3", "access, previous access",
      "02_use_after_put.cpp:21"},
@@ -196,10 +199,7 @@ const Fixture kFixtures[] = {
      "02_use_after_put.cpp:21"},
 };
 
-}  // namespace
-
-// Each captured report reads as printed: the first report's source, kind,
-// headline and stack roles, and where the reports first point into the program.
+// Each real report reads as printed: first report's kind, headline, roles; first program frame.
 TEST(ReportTest, EveryFixtureReadsAsCaptured) {
   for (const Fixture& f : kFixtures) {
     SCOPED_TRACE(f.file);
@@ -227,8 +227,7 @@ TEST(ReportTest, TableCoversEveryFixture) {
   EXPECT_EQ(files, rows);
 }
 
-// A one-line headline is its line as printed, only the pid prefix dropped:
-// the matrix quotes it as its evidence.
+// A one-line headline is its line as printed, pid prefix dropped: the matrix's evidence.
 TEST(ReportTest, OneLineHeadlinesAreTheLinesAsPrinted) {
   for (const Fixture& f : kFixtures) {
     const std::string output = fixture(f.file);
@@ -243,8 +242,7 @@ TEST(ReportTest, OneLineHeadlinesAreTheLinesAsPrinted) {
   }
 }
 
-// Every report comes in the order printed: each TSan warning is its own, the
-// scenario's failed check after them.
+// Reports come in printed order: each TSan warning its own, the failed check after them.
 TEST(ReportTest, ReportsComeInPrintedOrder) {
   const std::vector<Report> reports = reports_of("15_reset_while_writing.tsan.txt");
   ASSERT_EQ(reports.size(), 6u);
@@ -254,8 +252,7 @@ TEST(ReportTest, ReportsComeInPrintedOrder) {
   EXPECT_EQ(reports[3].stacks[1].thread, "T1");
 }
 
-// A TSan race in detail: each stack's heading and thread, each frame's parts,
-// the SUMMARY line.
+// A TSan race in detail: stack headings and threads, each frame's parts, the SUMMARY.
 TEST(ReportTest, TsanRaceReadsStacksAndFrames) {
   const Report r = reports_of("02_use_after_put.tsan.txt").front();
   ASSERT_EQ(r.stacks.size(), 5u);
@@ -279,8 +276,7 @@ TEST(ReportTest, TsanRaceReadsStacksAndFrames) {
   EXPECT_TRUE(r.summary.starts_with("SUMMARY: ThreadSanitizer: data race ")) << r.summary;
 }
 
-// An ASan report: the access's thread from its line, the SUMMARY, and a frame
-// that names only its module has no file.
+// ASan: the access's thread, the SUMMARY; a frame naming only its module has no file.
 TEST(ReportTest, AsanReportReadsSummaryAndModuleFrames) {
   const Report r = reports_of("08_view_after_put.asan.txt").front();
   EXPECT_EQ(r.stacks[0].thread, "T0");
@@ -357,8 +353,7 @@ TEST(ReportTest, PlacesFollowFoldersAndProgramFiles) {
   EXPECT_EQ(first_where(reports), "/home/t/work/greetings.cpp:29");
 }
 
-// where() names file and line, the column on request, and the function of a
-// frame with no file.
+// where() gives file:line, the column on request, the function of a frame with no file.
 TEST(ReportTest, WhereNamesFileAndLine) {
   const Frame f = frame_at("bugs/02_use_after_put.cpp", 29, 22, "f()");
   EXPECT_EQ(bughunt::where(f), "bugs/02_use_after_put.cpp:29");
@@ -367,8 +362,7 @@ TEST(ReportTest, WhereNamesFileAndLine) {
   EXPECT_EQ(bughunt::where(frame_at("", 0, 0, "malloc")), "malloc");
 }
 
-// The sanitizer check is one pattern: the hand-written scan agrees with its
-// regex form (which ctest's expectation check uses) line by line.
+// The sanitizer check is one pattern: the scan agrees with its regex form line by line.
 TEST(ReportTest, SanitizerCheckAgreesWithItsPattern) {
   EXPECT_EQ(bughunt::sanitizer_report_pattern(),
             "(Address|Thread|Leak|UndefinedBehavior|Memory)Sanitizer|runtime error:");
@@ -389,8 +383,7 @@ TEST(ReportTest, SanitizerCheckAgreesWithItsPattern) {
   EXPECT_FALSE(bughunt::has_sanitizer_report(fixture("08_view_after_put.memcheck.txt")));
 }
 
-// Only an ERROR opener is fatal: after one the runtime exits, and a run that
-// does not is stuck. TSan's warnings and UBSan's lines let the run go on.
+// Only an ERROR opener is fatal (the runtime exits); TSan warnings and UBSan lines are not.
 TEST(ReportTest, FatalOpenersAreErrorsOnly) {
   using bughunt::opens_fatal_sanitizer_report;
   EXPECT_TRUE(opens_fatal_sanitizer_report("==1==ERROR: AddressSanitizer: heap-use-after-free"));
@@ -424,7 +417,7 @@ TEST(ReportTest, ThreadLeakReadsItsCreation) {
   EXPECT_EQ(first_where(reports), "bugs/21_example.cpp:12");
 }
 
-// A locked mutex destroyed: where it was destroyed, where locked ("and:"), where created.
+// A locked mutex destroyed: where destroyed, where locked ("and:"), where created.
 TEST(ReportTest, LockedMutexDestroyReadsThreeStacks) {
   const std::vector<Report> reports = read_reports(
       "WARNING: ThreadSanitizer: destroy of a locked mutex (pid=900)\n"
@@ -465,8 +458,7 @@ TEST(ReportTest, SignalUnsafeCallReadsTheHandler) {
   EXPECT_EQ(first_where(reports), "bugs/21_example.cpp:8");
 }
 
-// ASan's double free with no blank lines between its stacks, and its SEGV,
-// whose "==31==Hint" notes are no stack's heading.
+// ASan double free without blank lines; its SEGV, whose "==31==Hint" is no heading.
 TEST(ReportTest, AsanDoubleFreeAndSegvReadTheirStacks) {
   const std::vector<Report> twice = read_reports(
       "==5==ERROR: AddressSanitizer: attempting double-free on 0x602000000010 in thread T0:\n"
@@ -535,8 +527,7 @@ TEST(ReportTest, CutShortReportEndsAtTheNext) {
             "harness/cases/21_example_test.cpp:9: Failure the greeting is empty");
 }
 
-// gtest's failure reads as one line with its message, placed where it failed;
-// its "[  FAILED  ]" verdict stands in only when no failure line was printed.
+// gtest: one line with its message, placed where it failed; "[  FAILED  ]" only as a fallback.
 TEST(ReportTest, GtestFailureJoinsItsMessage) {
   const std::vector<Report> reports = read_reports(
       "[ RUN      ] GreetTest.Each\n"
@@ -583,8 +574,7 @@ TEST(ReportTest, UncaughtExceptionJoinsWhat) {
             "terminate called without an active exception");
 }
 
-// glibc's failed assert(): its line as printed, the expression as the message,
-// the file, line and function as its frame.
+// glibc's assert(): its line as printed, the expression as message, the place as its frame.
 TEST(ReportTest, FailedAssertReadsExpressionAndPlace) {
   const std::string line =
       "case21_bug_plain: bugs/21_example.cpp:12: int count(int): Assertion `n == 1' failed.";
@@ -601,8 +591,7 @@ TEST(ReportTest, FailedAssertReadsExpressionAndPlace) {
   EXPECT_EQ(reports[1].kind, Kind::kSignal);
 }
 
-// A run that died ends with one kSignal report: named after the signal when
-// nothing else speaks of the death, else after the C library's or Valgrind's line.
+// A death is the last report: named after the signal, or the C library's or Valgrind's line.
 TEST(ReportTest, DeathIsTheLastReport) {
   const std::vector<Report> silent = read_reports("[ RUN      ] T.t\n", 139);
   ASSERT_EQ(silent.size(), 1u);
@@ -630,8 +619,7 @@ TEST(ReportTest, DeathIsTheLastReport) {
   EXPECT_EQ(first_where({death}), "06_missing_factory.cpp:27");
 }
 
-// Valgrind's count decides: no errors, no reports; errors with no headline
-// known here, one report saying how many.
+// Valgrind's count decides: 0 errors, no reports; errors without a known headline, one.
 TEST(ReportTest, ValgrindCountDecides) {
   using bughunt::valgrind_error_count;
   EXPECT_EQ(valgrind_error_count(fixture("06_missing_factory.memcheck.txt")), 1);
@@ -652,8 +640,7 @@ TEST(ReportTest, ValgrindCountDecides) {
           .empty());
 }
 
-// Valgrind's stacks by role: memcheck's free'd and alloc'd blocks, helgrind's
-// previous access and threads, DRD's allocation context and segments.
+// Valgrind stacks by role: memcheck's blocks, helgrind's previous access, DRD's segments.
 TEST(ReportTest, ValgrindStacksByRole) {
   const Report memcheck = reports_of("08_view_after_put.memcheck.txt").front();
   EXPECT_EQ(stable(memcheck.stacks[1].heading),
@@ -682,3 +669,5 @@ TEST(ReportTest, NamesAreTheReportsWords) {
   EXPECT_EQ(bughunt::name(Place::kPool), "pool");
   EXPECT_EQ(bughunt::name(Source::kValgrind), "valgrind");
 }
+
+}  // namespace

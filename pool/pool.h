@@ -1,297 +1,88 @@
-// pool/pool.h — a C++ analogue of Go's sync.Pool.
-//
+// pool/pool.h — Pool<T>, a C++ analogue of Go's sync.Pool, and collect(), the
+// garbage collector's part in it.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "pool/internal/cache_line.h"
+#include "pool/internal/counters.h"
+#include "pool/internal/registry.h"
+#include "pool/internal/steal_ring.h"
+#include "pool/internal/thread_slot.h"
+#include "pool/lease.h"
+#include "pool/stats.h"
+
+namespace pool {
+
+template <class T>
+struct PoolOptions;
+
 // A Pool<T> is a set of idle objects of type T that callers may take and give
 // back. Its purpose is to cache allocated but unused objects for later reuse,
 // relieving the allocator and the constructor of work, as Go's sync.Pool
-// relieves the garbage collector.
+// relieves the garbage collector. Any number of threads may use one pool at
+// once.
 //
-// The contract, in plain sentences:
+// get() hands the caller an object; from then until put() the caller owns it
+// and nobody else can see it. On a miss get() calls the factory, or returns
+// nullptr when the pool has none.
 //
-// - get() hands the caller an object; from then until put() the caller owns it
-//   and nobody else can see it. On a miss get() calls the factory, or returns
-//   nullptr when the pool has none.
-// - put(x) gives x to the pool. From that moment the caller must not touch x:
-//   the pool may hand it to another thread at once, or delete it.
-// - An object in the pool may be deleted at any time without notice. Each call
-//   of pool::collect() (the garbage collector's cycle in Go) moves every idle
-//   object to a victim tier and deletes the previous victim tier, so an idle
-//   object survives one collection and is deleted at the second.
-// - Objects come back as they were put: the pool never resets them. Reset an
-//   object after get() (or before put()), never rely on its old contents.
-// - A put() synchronises-with the get() that returns the same object, so what
-//   the putting thread wrote is visible to the getting thread.
-// - Pools cannot be copied or moved: a copy would own the same objects twice.
-// - Destroying a pool deletes every idle object it holds.
-// - A pool may be given an accept predicate (PoolOptions::accept): put() then
-//   deletes, instead of keeping, every object the predicate refuses, such as
-//   a buffer that an outlier request grew to megabytes.
-// - Every pool counts its gets, puts, misses and drops; stats() returns them
-//   (see pool/stats.h).
+// put(x) gives x to the pool. From that moment the caller must not touch x:
+// the pool may hand it to another thread at once, or delete it.
 //
-// When not to use it: a Pool is a cache of interchangeable, stateless-after-
-// reset objects. It is not a free list of short-lived objects owned by one
-// structure (keep your own), not a bound on memory (idle objects linger until
-// two collections; pool::BoundedPool and pool::ShardedPool hold a fixed
-// number at most), not a cache of one shared object (a singleton wants
-// std::call_once or an atomic shared pointer), and not a way to share
-// identity: two callers never get the same object, so a pool of mutexes or of
-// connections a caller expects to find again is a bug. And it is not free: a
-// pool pays only where making the object costs more than a get and a put
-// (measure it; see docs/pools.md).
+// An object in the pool may be deleted at any time without notice. Each call
+// of pool::collect() moves every idle object to a victim tier and deletes the
+// previous victim tier, so an idle object survives one collection and is
+// deleted at the second. Destroying a pool deletes every idle object it holds.
+//
+// The pool never resets an object: it comes back as it was put. Reset it after
+// get() (or before put()); never rely on its old contents.
+//
+// A put() synchronises-with the get() that returns the same object, so what
+// the putting thread wrote is visible to the getting thread. Rely on no other
+// ordering between threads.
+//
+// A pool cannot be copied or moved: a copy would own the same objects twice.
+//
+// An accept predicate (PoolOptions::accept) makes put() delete, instead of
+// keep, every object it refuses. stats() counts gets, puts, misses and drops
+// (pool/stats.h).
+//
+// A Pool is a cache of interchangeable objects, nothing more. It is not a
+// free list of short-lived objects owned by one structure (keep your own), not
+// a bound on memory (idle objects linger until two collections; BoundedPool
+// and ShardedPool hold a fixed number at most), not a cache of one shared
+// object (a singleton wants std::call_once or a shared pointer), and not a way
+// to share identity: two callers never get the same object, so a pool of
+// mutexes or of connections a caller expects to find again is a bug. And it is
+// not free: it pays only where making the object costs more than a get and a
+// put. Measure it (docs/pools.md).
 //
 // Example:
 //
 //   pool::Pool<std::string> buffers([] { return std::make_unique<std::string>(); });
 //
 //   std::string greet(std::string_view name) {
-//     auto buf = buffers.borrow();     // back to the pool when buf dies
-//     buf->clear();                    // the pool does not reset objects
+//     auto buf = buffers.borrow();  // back to the pool when buf dies
+//     buf->clear();                 // the pool does not reset objects
 //     *buf += "hello, ";
 //     *buf += name;
-//     return *buf;                     // a copy: never return the pooled object
+//     return *buf;                  // a copy: never return the pooled object
 //   }
 //
-//   // Buffers grown past 64 KiB are deleted on put, not kept.
-//   pool::Pool<std::string> bounded(
-//       [] { return std::make_unique<std::string>(); },
-//       {.accept = [](const std::string& s) { return s.capacity() <= 64 << 10; }});
-//
-// Internals, and why:
-//
-// - Idle objects live in shards, one per slot of a small fixed array (a power
-//   of two, at least the number of hardware threads). Each live thread holds a
-//   distinct slot number and uses the shard at that number, so threads mostly
-//   touch different cache lines. Shards are padded to a cache
-//   line to keep them apart (false sharing would cost more than the pool saves).
-// - A shard has a private slot, an atomic pointer, then a ring for the
-//   overflow (pool/steal_ring.h), then a list behind a mutex for what the ring
-//   has no room for. This mirrors Go's poolLocal: the private slot is the fast
-//   path, and the ring plays the part of Go's lock-free poolChain. Go's owner
-//   touches the private slot with plain loads and stores because the runtime
-//   pins the goroutine and stops the world to collect; here thieves and
-//   collect() may empty it at any time, so get() takes it with one atomic
-//   exchange, while put() by its owner, the only thread that ever fills it,
-//   needs just a release store. That exchange is the whole price of a get+put
-//   pair beyond a thread-local free list (docs/pools.md has the measurement);
-//   it is the least that lets other threads take what the owner left behind.
-// - The ring's owner pushes without a read-modify-write and pops with one;
-//   other threads steal from its other end. A thread beyond the shard count
-//   shares a shard it does not own, so it never touches that shard's private
-//   slot or ring as an owner: it puts on the locked list and gets by stealing.
-// - get() and put() are split into a small inline fast path (the private
-//   slot) and out-of-line slow paths, so the fast path costs no call.
-// - Each shard also holds its owner's counters (pool/stats.h explains why they
-//   cost next to nothing), right after the private slot: on the cache line
-//   the owner's get and put touch anyway, so counting adds no line to them.
-// - get() looks at its own shard, then steals from the other shards, then from
-//   the victim tier, and only then calls the factory. Stealing keeps objects
-//   put by a thread that has since exited reachable by the others.
-// - The shards belong to the pool, not to the threads, so a thread may exit at
-//   any time without leaking what it cached, and a pool may be destroyed while
-//   threads that used it live on.
-// - Every live pool is in a registry that collect() walks. The registry lock is
-//   held for the whole cycle (Go stops the world); the destructors of deleted
-//   objects run under it, so they must not create, destroy or collect pools.
-#pragma once
-
-#include <algorithm>
-#include <atomic>
-#include <cstddef>
-#include <functional>
-#include <memory>
-#include <mutex>
-#include <thread>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-#include "pool/stats.h"
-#include "pool/steal_ring.h"
-
-namespace pool {
-
-template <class T>
-class Pool;
-
-// Options of a Pool<T>, all optional.
-template <class T>
-struct PoolOptions {
-  // Asked by put() about each object before the pool keeps it: an object for
-  // which it returns false is deleted at once and counted as a drop. Use it
-  // to bound what idle objects may hold, e.g. to refuse buffers grown past a
-  // limit so that one outlier request does not pin its memory in the pool.
-  // It runs on the putting thread, on an object nobody else can see.
-  std::function<bool(const T&)> accept;
-};
-
-// Runs one collection cycle over every live pool: each pool's idle objects
-// become its victim tier, and the previous victim tier is deleted.
-void collect();
-
-namespace internal {
-
-// The part of a pool that collect() needs, free of T.
-class PoolBase {
- public:
-  PoolBase(const PoolBase&) = delete;
-  PoolBase& operator=(const PoolBase&) = delete;
-
- protected:
-  PoolBase() = default;
-  ~PoolBase() = default;
-  // A pool joins once fully built and leaves before it frees anything, so
-  // collect() never sees one half made or half destroyed.
-  void join_registry() { Registry::instance().add(this); }
-  void leave_registry() { Registry::instance().remove(this); }
-
- private:
-  friend void pool::collect();
-  virtual void rotate_victims() = 0;
-
-  class Registry {
-   public:
-    static Registry& instance() {
-      static Registry* registry = new Registry;  // never destroyed: pools may
-      return *registry;                          // outlive static destruction
-    }
-    void add(PoolBase* p) {
-      std::lock_guard lock(mu_);
-      pools_.push_back(p);
-    }
-    void remove(PoolBase* p) {
-      std::lock_guard lock(mu_);
-      std::erase(pools_, p);
-    }
-    void collect() {
-      std::lock_guard lock(mu_);
-      for (PoolBase* p : pools_) p->rotate_victims();
-    }
-
-   private:
-    std::mutex mu_;
-    std::vector<PoolBase*> pools_;
-  };
-};
-
-// Each thread's slot number: the lowest number no other live thread holds,
-// taken on first use and given back when the thread exits. Live threads thus
-// hold distinct small numbers, and as long as there are no more of them than
-// shards, no two share a shard (Go gets the same from its P ids).
-class ThreadSlots {
- public:
-  static unsigned mine() {
-    if (slot_ == kNone) [[unlikely]]
-      assign();
-    return slot_;
-  }
-
- private:
-  static constexpr unsigned kNone = ~0u;
-  // A plain thread_local with a constant initialiser costs one load on the
-  // fast path; the holder with the destructor is made only on first use.
-  static inline thread_local unsigned slot_ = kNone;
-  struct Holder {
-    ~Holder() {
-      give_back(slot_);
-      slot_ = kNone;
-    }
-  };
-  [[gnu::noinline]] static void assign() {
-    slot_ = take();
-    thread_local Holder holder;
-  }
-  static std::mutex& mu() {
-    static std::mutex* m = new std::mutex;  // never destroyed: threads may
-    return *m;                              // exit after static destruction
-  }
-  static std::vector<bool>& taken() {
-    static auto* t = new std::vector<bool>;
-    return *t;
-  }
-  static unsigned take() {
-    std::lock_guard lock(mu());
-    auto& t = taken();
-    unsigned slot = 0;
-    while (slot < t.size() && t[slot]) ++slot;
-    if (slot == t.size()) t.push_back(false);
-    t[slot] = true;
-    return slot;
-  }
-  static void give_back(unsigned slot) {
-    std::lock_guard lock(mu());
-    taken()[slot] = false;
-  }
-};
-
-inline unsigned this_thread_slot() { return ThreadSlots::mine(); }
-
-inline std::size_t shard_count() {
-  std::size_t want = std::max(8u, std::thread::hardware_concurrency());
-  std::size_t n = 1;
-  while (n < want) n <<= 1;
-  return n;
-}
-
-// 64 bytes is the cache line of every x86-64 and most ARM cores; the standard
-// constant is not stable across compilers, so it is spelled out.
-inline constexpr std::size_t kCacheLine = 64;
-
-// How many idle objects beyond its private slot a shard's owner keeps without
-// a lock (1 KiB of pointers); more go on the shard's locked list.
-inline constexpr std::size_t kRingCapacity = 128;
-
-}  // namespace internal
-
-inline void collect() { internal::PoolBase::Registry::instance().collect(); }
-
-// Lease<T> is the RAII borrow of one object: it puts the object back into its
-// pool when destroyed, also when an exception unwinds the scope. It is the C++
-// answer to Go's `defer pool.Put(x)` written right after Get.
-//
-// Example:
-//
-//   auto buf = buffers.borrow();
-//   buf->append("payload");
-//   send(*buf);
-//   // buf goes back here; do not keep pointers into it.
-//
-// A lease may be empty (a pool without a factory that missed): check it with
-// `if (lease)`.
-//
-// Owner is the kind of pool the object goes back to; every pool of this
-// library (Pool, BoundedPool, ShardedPool) hands out leases.
-template <class T, class Owner = Pool<T>>
-class Lease {
- public:
-  Lease(Lease&& other) noexcept
-      : pool_(other.pool_), object_(std::exchange(other.object_, nullptr)) {}
-  Lease& operator=(Lease&&) = delete;
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
-  ~Lease() { pool_->put(object_); }
-
-  T* get() const noexcept { return object_; }
-  T& operator*() const noexcept { return *object_; }
-  T* operator->() const noexcept { return object_; }
-  explicit operator bool() const noexcept { return object_ != nullptr; }
-
- private:
-  friend Owner;
-  Lease(Owner* pool, T* object) : pool_(pool), object_(object) {}
-
-  Owner* pool_;
-  T* object_;
-};
-
-// Pool<T>: see the file comment for the contract.
-//
-// Example:
-//
+//   // The raw form, for code that cannot hold a lease.
 //   pool::Pool<Decoder> decoders([] { return std::make_unique<Decoder>(); });
 //   Decoder* d = decoders.get();
 //   d->reset();
 //   auto result = d->decode(bytes);
-//   decoders.put(d);               // d must not be used after this line
+//   decoders.put(d);  // d must not be used after this line
 template <class T>
 class Pool final : private internal::PoolBase {
  public:
@@ -322,9 +113,9 @@ class Pool final : private internal::PoolBase {
   Pool(const Pool&) = delete;
   Pool& operator=(const Pool&) = delete;
 
+  // Deletes every idle object, in every tier. Nobody may use a pool while it
+  // is being destroyed.
   ~Pool() {
-    // Leaving waits out a running collect(). Nobody may use a pool while it
-    // is being destroyed.
     leave_registry();
     for (std::size_t i = 0; i <= shard_mask_; ++i) {
       delete shards_[i].private_object.load(std::memory_order_acquire);
@@ -359,7 +150,7 @@ class Pool final : private internal::PoolBase {
       // Only the shard's owner fills its private slot; everyone else only
       // empties it. So when the owner sees it empty, nobody can fill it before
       // the store below, and a plain release store (no read-modify-write)
-      // suffices. Threads beyond the shard count share shards and own none.
+      // suffices.
       if (own.private_object.load(std::memory_order_relaxed) == nullptr) {
         own.private_object.store(x, std::memory_order_release);
         return;
@@ -369,26 +160,38 @@ class Pool final : private internal::PoolBase {
     put_slow(x, slot);
   }
 
-  // get() wrapped in a Lease that puts the object back when it goes.
+  // get() wrapped in a Lease (pool/lease.h) that puts the object back when it
+  // goes.
   Lease<T> borrow() { return Lease<T>(this, get()); }
 
-  // The counters summed over all shards (see pool/stats.h).
+  // The counters summed over all shards (pool/stats.h).
   Stats stats() const {
-    Stats s;
-    for (std::size_t i = 0; i <= shard_mask_; ++i) shards_[i].counters.add_to(s);
-    unowned_counters_.add_to(s);
-    return s;
+    return internal::sum_counts(shards_.get(), shard_mask_, unowned_counters_);
   }
 
+  // Implementation details follow.
+
  private:
+  // Idle objects live in shards, one per thread slot (internal/thread_slot.h):
+  // each live thread uses the shard at its slot number, so threads mostly
+  // touch different cache lines. A shard mirrors Go's poolLocal: a private
+  // slot for the fast path, then the ring (rings_, in Go the poolChain), then
+  // a locked list for what the ring has no room for. Padded to a cache line:
+  // false sharing between shards would cost more than the pool saves.
   struct alignas(internal::kCacheLine) Shard {
+    // Go's owner touches its private slot with plain loads and stores, because
+    // the runtime pins it and stops the world to collect. Here thieves and
+    // collect() may empty it at any time, so get() takes it with one atomic
+    // exchange, while put() by its owner, the only thread that ever fills it,
+    // needs a release store. That exchange is the whole price of a get+put
+    // pair beyond a thread-local free list (docs/pools.md), and the least that
+    // lets other threads take what the owner left behind.
     std::atomic<T*> private_object{nullptr};
-    // Written only by the thread whose slot is this shard's index.
+    // The owner's counters, on the cache line its get and put touch anyway.
     internal::CounterCell counters;
-    // What the shard's ring has no room for, and what threads that own no
-    // shard put.
     std::mutex mu;
-    std::vector<T*> spill;  // guarded by mu
+    std::vector<T*> spill;  // guarded by mu: the ring's overflow, and what
+                            // threads that own no shard put
     // Mirrors spill.size(), read without the lock so that a get() passing an
     // empty shard neither waits for its lock nor synchronises with its last
     // put (the contract promises put->get ordering only for the same object).
@@ -414,7 +217,13 @@ class Pool final : private internal::PoolBase {
     }
   };
 
-  // The owner's put once its private slot is full.
+  // How many idle objects beyond its private slot a shard's owner keeps
+  // without a lock (1 KiB of pointers); more go on the shard's locked list.
+  static constexpr std::size_t kRingCapacity = 128;
+  using Ring = internal::StealRing<T, kRingCapacity>;
+
+  // The owner's put once its private slot is full: the ring costs the owner
+  // no read-modify-write.
   [[gnu::noinline]] void push_owned(std::size_t shard, T* x) {
     if (!rings_[shard].push(x)) shards_[shard].push_spill(x);
   }
@@ -423,16 +232,22 @@ class Pool final : private internal::PoolBase {
     if (T* x = rings_[shard].pop()) return x;
     return shards_[shard].pop_spill();
   }
-  // Anyone's get from a shard it does not own.
+  // Anyone's get from a shard it does not own: the ring's other end.
   T* steal(std::size_t shard) {
     if (T* x = shards_[shard].take_private()) return x;
     if (T* x = rings_[shard].steal()) return x;
     return shards_[shard].pop_spill();
   }
 
-  // Out of line, so that the fast paths above stay small enough to inline.
+  // get() and put() are a small inline fast path (the private slot) and these
+  // out-of-line slow paths, so that the fast path costs no call.
+  //
+  // A get looks at its own shard, then steals from the others, then from the
+  // victim tier, and only then calls the factory. Stealing keeps what a thread
+  // put before it exited reachable by the others.
   [[gnu::noinline]] T* get_slow(unsigned slot) {
-    // A thread beyond the shard count shares a shard it does not own.
+    // A thread beyond the shard count shares a shard it does not own, so it
+    // never pops that shard's private slot or ring as an owner: it steals.
     if (T* x = slot <= shard_mask_ ? pop_owned(slot) : steal(slot & shard_mask_)) return x;
     for (std::size_t i = 1; i <= shard_mask_; ++i) {
       if (T* x = steal((slot + i) & shard_mask_)) return x;
@@ -450,7 +265,7 @@ class Pool final : private internal::PoolBase {
       return;
     }
     Shard& own = shards_[slot & shard_mask_];
-    if (slot > shard_mask_) return own.push_spill(x);
+    if (slot > shard_mask_) return own.push_spill(x);  // owns no shard: the locked list
     if (own.private_object.load(std::memory_order_relaxed) == nullptr) {
       own.private_object.store(x, std::memory_order_release);
       return;
@@ -460,13 +275,8 @@ class Pool final : private internal::PoolBase {
 
   unsigned this_slot() const { return internal::this_thread_slot(); }
 
-  // A thread counts in the shard it owns, if any: its cell has no other
-  // writer. Threads beyond the shard count share one cell.
   void count(unsigned slot, internal::Counter c) {
-    if (slot <= shard_mask_) [[likely]]
-      shards_[slot].counters.bump_owned(c);
-    else
-      unowned_counters_.bump_shared(c);
+    internal::count_in_slot(shards_.get(), shard_mask_, unowned_counters_, slot, c);
   }
 
   T* pop_victim() {
@@ -479,7 +289,8 @@ class Pool final : private internal::PoolBase {
     return x;
   }
 
-  // Called by collect() with the registry locked.
+  // Called by collect() with the registry locked: every shard's idle objects
+  // become the victim tier, and the previous tier is deleted.
   void rotate_victims() override {
     std::vector<T*> idle;
     for (std::size_t i = 0; i <= shard_mask_; ++i) {
@@ -502,16 +313,59 @@ class Pool final : private internal::PoolBase {
 
   Factory factory_;
   std::function<bool(const T&)> accept_;
-  std::size_t shard_mask_;
+  std::size_t shard_mask_;  // shard count - 1
+  // The shards belong to the pool, not to the threads: a thread may exit at
+  // any time without leaking what it cached, and a pool may be destroyed while
+  // threads that used it live on.
   std::unique_ptr<Shard[]> shards_;
   // Each shard's ring, in an array of its own: the fast paths touch only
   // shards_, whose entries stay two cache lines each.
-  using Ring = internal::StealRing<T, internal::kRingCapacity>;
   std::unique_ptr<Ring[]> rings_;
   std::mutex victims_mu_;
   std::vector<T*> victims_;                   // guarded by victims_mu_
   std::atomic<std::size_t> victim_count_{0};  // victims_.size(), readable unlocked
-  internal::CounterCell unowned_counters_;    // other threads' and collect()'s
+  internal::CounterCell unowned_counters_;    // threads that own no shard, and collect()
 };
+
+// The options of a Pool<T>, all optional.
+//
+// Example:
+//
+//   // Buffers grown past 64 KiB are deleted on put, not kept.
+//   pool::Pool<std::string> buffers(
+//       [] { return std::make_unique<std::string>(); },
+//       {.accept = [](const std::string& s) { return s.capacity() <= 64 << 10; }});
+template <class T>
+struct PoolOptions {
+  // Asked by put() about each object before the pool keeps it: an object for
+  // which it returns false is deleted at once and counted as a drop. Use it
+  // to bound what idle objects may hold, e.g. to refuse buffers grown past a
+  // limit so that one outlier request does not pin its memory in the pool.
+  // It runs on the putting thread, on an object nobody else can see. A pool
+  // with a predicate takes put()'s slower, out-of-line path.
+  std::function<bool(const T&)> accept;
+};
+
+// Runs one collection cycle over every live Pool (and AnyPool): each pool's
+// idle objects become its victim tier, and the previous victim tier is
+// deleted. It plays Go's garbage collector, which does the same at every
+// cycle; nothing calls it for you, so a program that never calls it keeps
+// every idle object until the pool dies. BoundedPool and ShardedPool take no
+// part.
+//
+// The deleted objects' destructors run while collect() holds the lock that
+// every pool's constructor and destructor also take: they must not create,
+// destroy or collect pools (that deadlocks).
+//
+// Example:
+//
+//   // Once a minute, like a garbage collector's cycle.
+//   std::jthread collector([](std::stop_token stop) {
+//     while (!stop.stop_requested()) {
+//       std::this_thread::sleep_for(std::chrono::minutes(1));
+//       pool::collect();
+//     }
+//   });
+inline void collect() { internal::PoolBase::collect_all(); }
 
 }  // namespace pool

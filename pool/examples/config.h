@@ -1,29 +1,6 @@
 // pool/examples/config.h — one shared configuration, loaded once: what a pool
-// is not for, and what to use instead.
-//
-// A pool hands each caller an object of its own and may delete idle ones at
-// any collection. A configuration is the opposite: one object that everyone
-// reads. Caching it in a pool (ConfigPoolMisuse below) loads it again for
-// every caller that holds one at the same time, gives different callers
-// different copies, and loads it again after two collections. The right
-// tools:
-//
-//   OnceConfig        loads on first use, exactly once, with std::call_once
-//                     (a function-local static does the same).
-//   ReloadableConfig  holds the current configuration in a shared pointer
-//                     that readers copy and reload() replaces: a reader keeps
-//                     the configuration it took alive for as long as it needs
-//                     it, and readers that come after a reload see the new one.
-//
-// Example:
-//
-//   pool::examples::ConfigSource source;            // reads the file
-//   pool::examples::OnceConfig config(source);
-//   connect(config.get().endpoint);                 // loaded on the first get
-//
-//   pool::examples::ReloadableConfig live(source);  // loaded now
-//   std::shared_ptr<const Config> c = live.get();   // stays valid while held
-//   live.reload();                                  // later readers see the new one
+// is not for (ConfigPoolMisuse), and the two tools to use instead (OnceConfig,
+// ReloadableConfig).
 #pragma once
 
 #include <atomic>
@@ -62,9 +39,17 @@ class ConfigSource {
   std::atomic<int> loads_{0};
 };
 
-// The misuse: a pool as a cache of "the" configuration. Each caller that
-// holds one while another holds one causes a load, and idle copies vanish
-// at the second collect().
+// The misuse: a pool as a cache of "the" configuration. A pool hands each
+// caller an object of its own and may delete idle ones at any collection; a
+// configuration is the opposite, one object that everyone reads. So each
+// caller that holds one while another holds one causes a load, different
+// callers get different copies, and idle copies vanish at the second
+// collect(), to be loaded again.
+//
+// Example (of what not to do):
+//
+//   pool::examples::ConfigPoolMisuse configs(source);
+//   auto config = configs.get();  // a load whenever another caller holds one
 class ConfigPoolMisuse {
  public:
   explicit ConfigPoolMisuse(ConfigSource& source) : configs_([&source] { return source.load(); }) {}
@@ -74,7 +59,15 @@ class ConfigPoolMisuse {
   Pool<Config> configs_;
 };
 
-// Loaded on first use, exactly once, however many threads ask at once.
+// Loaded on first use, exactly once, however many threads ask at once, with
+// std::call_once (a function-local static does the same). Every caller sees
+// the same object, for the life of the OnceConfig.
+//
+// Example:
+//
+//   pool::examples::ConfigSource source;  // reads the file
+//   pool::examples::OnceConfig config(source);
+//   connect(config.get().endpoint);       // loaded on the first get
 class OnceConfig {
  public:
   explicit OnceConfig(ConfigSource& source) : source_(source) {}
@@ -90,6 +83,14 @@ class OnceConfig {
 };
 
 // Loaded at construction; reload() replaces it for readers that come later.
+// The current configuration sits in a shared pointer that readers copy: a
+// reader keeps the configuration it took alive for as long as it needs it.
+//
+// Example:
+//
+//   pool::examples::ReloadableConfig live(source);  // loaded now
+//   std::shared_ptr<const Config> c = live.get();   // stays valid while held
+//   live.reload();                                  // later readers see the new one
 //
 // Why a mutex and not C++20's std::atomic<std::shared_ptr>, the textbook tool
 // for this: the libstdc++ 12 implementation that this project builds with

@@ -1,22 +1,6 @@
-// pool/examples/deflate.h — a pool of zlib deflate streams, the object that
-// is expensive to make and cheap to reset.
-//
-// A Deflater owns one z_stream set up for gzip output. Setting one up
-// (deflateInit2) allocates about 256 KiB of window, hash chains and pending
-// buffer; deflateReset makes a used one as good as new without touching the
-// allocator. DeflaterPool lends Deflaters, so that compressing many bodies
-// pays for the set-up once per thread instead of once per body. deflate_fresh
-// sets up a new stream for every call, for comparison.
-//
-// The output is a complete gzip member; gunzip() turns it back into the input.
-//
-// Example:
-//
-//   pool::examples::DeflaterPool deflaters;
-//   std::string body = render_page();
-//   std::string gz;
-//   deflaters.compress(body, gz);            // gz holds the gzip member
-//   assert(pool::examples::gunzip(gz) == body);
+// pool/examples/deflate.h — a pool of zlib deflate streams (DeflaterPool),
+// the object that is expensive to make and cheap to reset, next to the same
+// compression without a pool (deflate_fresh) and its inverse (gunzip).
 #pragma once
 
 #include <zlib.h>
@@ -30,7 +14,10 @@
 
 namespace pool::examples {
 
-// One gzip deflate stream. Not copyable: the z_stream points into itself.
+// One gzip deflate stream. Setting one up (deflateInit2) allocates about
+// 256 KiB of window, hash chains and pending buffer; deflateReset makes a used
+// one as good as new without touching the allocator. Not copyable: the
+// z_stream points into itself.
 class Deflater {
  public:
   explicit Deflater(int level = Z_DEFAULT_COMPRESSION) {
@@ -63,7 +50,16 @@ class Deflater {
   bool used_ = false;
 };
 
-// Lends Deflaters.
+// Lends Deflaters, so that compressing many bodies pays for the set-up once
+// per thread instead of once per body. The output is a complete gzip member.
+//
+// Example:
+//
+//   pool::examples::DeflaterPool deflaters;
+//   std::string body = render_page();
+//   std::string gz;
+//   deflaters.compress(body, gz);  // gz holds the gzip member
+//   assert(pool::examples::gunzip(gz) == body);
 class DeflaterPool {
  public:
   void compress(std::string_view in, std::string& out) { deflaters_.borrow()->compress(in, out); }

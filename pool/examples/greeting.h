@@ -1,20 +1,11 @@
 // pool/examples/greeting.h — the first pool anyone writes: buffers for
-// formatting a greeting, next to the two ways of doing without one.
+// formatting a greeting (Greeter), next to two ways of doing without one
+// (greet_stream, greet_format). All three return "hello, <name>".
 //
-//   Greeter::greet     formats into a pooled std::string, returns a copy
-//   greet_stream       formats into a fresh std::ostringstream every call
-//   greet_format       fmt::format straight into the returned string
-//
-// All three return "hello, <name>". allocs_test.cpp counts their heap
-// allocations per call: after warm-up the pooled one makes one (the returned
-// copy), the stream makes several. fmt::format also makes one, with no pool at
-// all; pool_examples_bench times them. The lesson is in docs/pools.md: in C++
+// allocs_test.cpp counts their heap allocations per call: after warm-up the
+// pooled one makes one (the returned copy), the stream several, and
+// fmt::format one, with no pool at all. The lesson is in docs/pools.md: in C++
 // the pool buys something only over the wasteful way of formatting.
-//
-// Example:
-//
-//   pool::examples::Greeter greeter;
-//   std::string s = greeter.greet("Ada Lovelace");  // "hello, Ada Lovelace"
 #pragma once
 
 #include <fmt/format.h>
@@ -29,7 +20,12 @@
 
 namespace pool::examples {
 
-// Formats greetings in pooled buffers.
+// Formats greetings in pooled buffers and returns a copy.
+//
+// Example:
+//
+//   pool::examples::Greeter greeter;
+//   std::string s = greeter.greet("Ada Lovelace");  // "hello, Ada Lovelace"
 class Greeter {
  public:
   std::string greet(std::string_view name) {

@@ -1,20 +1,5 @@
-// pool/examples/json_encoder.h — a pool of JSON encoders over nlohmann::json.
-//
-// A JsonEncoder is a string stream that nlohmann::json writes into, the
-// C++ shape of a Go json.Encoder over a bytes.Buffer: it keeps its buffer's
-// capacity from one encoding to the next. JsonEncoderPool lends them out.
-//
-// to_json(v) returns the encoding of v followed by a newline, as Go's
-// Encoder.Encode does: to_json({{"x", 1}}) is "{\"x\":1}\n". The bytes are
-// copied out of the pooled buffer before it goes back; returning a view into
-// it instead would hand the caller memory that the next to_json overwrites
-// (case 8, alias after put, is that bug).
-//
-// Example:
-//
-//   pool::examples::JsonEncoderPool encoders;
-//   std::string line = encoders.to_json(nlohmann::json{{"x", 1}});
-//   write(fd, line.data(), line.size());
+// pool/examples/json_encoder.h — a pool of JSON encoders over nlohmann::json
+// (JsonEncoderPool), the C++ shape of Go's json.Encoder over a bytes.Buffer.
 #pragma once
 
 #include <memory>
@@ -27,7 +12,8 @@
 
 namespace pool::examples {
 
-// One encoder: a stream whose buffer is reused by every encode().
+// One encoder: a string stream that nlohmann::json writes into, whose buffer
+// keeps its capacity from one encode() to the next.
 class JsonEncoder {
  public:
   // Encodes v and a newline, and returns a copy of the bytes. Throws what
@@ -47,7 +33,17 @@ class JsonEncoder {
   std::ostringstream stream_;
 };
 
-// Lends JsonEncoders to to_json().
+// Lends JsonEncoders to to_json(v), which returns the encoding of v followed
+// by a newline, as Go's Encoder.Encode does. The bytes are copied out of the
+// pooled buffer before it goes back; returning a view into it instead would
+// hand the caller memory that the next to_json overwrites (case 8, view after
+// put, is that bug).
+//
+// Example:
+//
+//   pool::examples::JsonEncoderPool encoders;
+//   std::string line = encoders.to_json(nlohmann::json{{"x", 1}});  // "{\"x\":1}\n"
+//   write(fd, line.data(), line.size());
 class JsonEncoderPool {
  public:
   std::string to_json(const nlohmann::json& v) { return encoders_.borrow()->encode(v); }

@@ -1,49 +1,46 @@
-// pool/steal_ring.h — a fixed-size ring of pointers that one thread owns and
-// every thread may steal from: the shared list of a Pool shard.
-//
-// The contract:
-//
-// - One owner thread calls push() and pop(); they work at the ring's bottom,
-//   newest first. Any thread, the owner included, may call steal(), which
-//   takes from the top, oldest first.
-// - push() returns false when the ring already holds Capacity pointers; the
-//   caller keeps the pointer (a Pool puts it on a locked list instead).
-// - Every pointer pushed is returned by exactly one pop() or steal(); both
-//   return nullptr only when the ring is empty. A push() synchronises-with the
-//   steal() that takes the same pointer (what the owner wrote to the object
-//   is visible to the thief).
-// - The ring never frees what it holds; its owner empties it before it goes.
-//
-// Internals, and why: this is the Chase-Lev work-stealing deque (the one that
-// work-stealing task schedulers are built on) on a ring that does not grow. The
-// owner's push costs no read-modify-write: it writes the slot and publishes it
-// with a release store of `bottom_`, because only the owner ever moves
-// `bottom_`. Thieves claim the oldest pointer with a compare-and-swap on
-// `top_`. The owner's pop must not take a pointer a thief is taking: it lowers
-// `bottom_` first and then reads `top_`, and that store-then-load needs a
-// full barrier (a sequentially consistent exchange: one locked instruction on
-// x86), and only the last pointer is raced for with a compare-and-swap. A
-// standalone fence would do the same, but ThreadSanitizer does not model
-// fences, so the barrier is an atomic operation it understands.
-//
-// Indices only grow (2^64 operations will not happen), so `bottom_ - top_` is
-// the size, and an index maps to its slot by masking. Every store to `bottom_`
-// is a release, even the pop's restoring ones: a thief may read any of them,
-// and must then see the pushes before it.
+// pool/internal/steal_ring.h — a fixed-size ring of pointers that one thread
+// owns and every thread may steal from: the lock-free list of a Pool shard.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 
+#include "pool/internal/cache_line.h"
+
 namespace pool::internal {
 
+// StealRing<T, Capacity> holds up to Capacity pointers (a power of two).
+//
+// One owner thread calls push() and pop(); they work at the ring's bottom,
+// newest first. Any thread, the owner included, may call steal(), which takes
+// from the top, oldest first. Calling push() or pop() from a second thread is
+// a data race the ring does not detect.
+//
+// push() returns false when the ring is full; the caller keeps the pointer (a
+// Pool puts it on a locked list instead). Every pointer pushed is returned by
+// exactly one pop() or steal(); both return nullptr only when the ring is
+// empty. A push() synchronises-with the steal() that takes the same pointer:
+// what the owner wrote to the object is visible to the thief.
+//
+// The ring never frees what it holds: empty it before it goes.
+//
+// It is the Chase-Lev work-stealing deque, the one work-stealing task
+// schedulers are built on, on a ring that does not grow.
+//
+// Example:
+//
+//   StealRing<Job, 128> ring;
+//   if (!ring.push(job)) overflow.push_back(job);  // owner
+//   Job* mine = ring.pop();                         // owner: newest
+//   Job* taken = ring.steal();                      // any thread: oldest
 template <class T, std::size_t Capacity>
 class StealRing {
   static_assert(Capacity > 0 && (Capacity & (Capacity - 1)) == 0, "a power of two");
 
  public:
-  // Owner only. False when the ring is full.
+  // Owner only. False when the ring is full. No read-modify-write: only the
+  // owner moves bottom_, so a release store publishes the slot.
   bool push(T* x) {
     const std::uint64_t b = bottom_.load(std::memory_order_relaxed);
     if (b - top_.load(std::memory_order_acquire) >= Capacity) return false;
@@ -59,6 +56,11 @@ class StealRing {
     // top_ equals bottom_, the ring is empty now.
     if (b == top_.load(std::memory_order_relaxed)) return nullptr;
     --b;
+    // Lower bottom_, then read top_, so as not to take a pointer a thief is
+    // taking. That store-then-load needs a full barrier: a sequentially
+    // consistent exchange, one locked instruction on x86. A standalone fence
+    // would do the same, but ThreadSanitizer does not model fences, so the
+    // barrier is an atomic operation it understands.
     bottom_.exchange(b, std::memory_order_seq_cst);
     std::uint64_t t = top_.load(std::memory_order_seq_cst);
     if (t > b) {  // thieves took the rest
@@ -99,8 +101,12 @@ class StealRing {
  private:
   static constexpr std::uint64_t kMask = Capacity - 1;
 
-  alignas(64) std::atomic<std::uint64_t> top_{0};     // thieves' end, apart from
-  alignas(64) std::atomic<std::uint64_t> bottom_{0};  // the owner's end
+  // Indices only grow (2^64 operations will not happen): bottom_ - top_ is the
+  // size, and an index maps to its slot by masking. Each on its own cache line.
+  alignas(kCacheLine) std::atomic<std::uint64_t> top_{0};  // thieves' end: moved by CAS
+  // The owner's end. Every store to it is a release, even pop()'s restoring
+  // ones: a thief may read any of them, and must then see the pushes before.
+  alignas(kCacheLine) std::atomic<std::uint64_t> bottom_{0};
   std::atomic<T*> slots_[Capacity] = {};
 };
 

@@ -1,8 +1,8 @@
 // The classifier: what one run of one detector showed.
 #include <fmt/format.h>
 
-#include <cstring>
 #include <map>
+#include <optional>
 #include <regex>
 
 #include "harness/bughunt/matrix/matrix.h"
@@ -13,114 +13,52 @@ namespace bughunt {
 
 namespace {
 
-// The first sanitizer report's headline; else the first line that names a
-// sanitizer (a runtime's own message, such as "ThreadSanitizer:DEADLYSIGNAL").
-std::string sanitizer_line(const Outcome& outcome) {
-  for (const Report& r : read_reports(outcome.output, outcome.exit_code)) {
-    if (r.source == Source::kSanitizer) return r.headline;
-  }
-  for (std::string_view line : lines_of(outcome.output)) {
-    if (line.find("Sanitizer") != std::string_view::npos) return std::string(drop_pid_prefix(line));
+// The headline of the first report from `source` and of `kind` (any kind when
+// nullopt); empty when there is none.
+std::string headline_of(const std::vector<Report>& reports, std::optional<Source> source,
+                        std::optional<Kind> kind = std::nullopt) {
+  for (const Report& r : reports) {
+    if ((!source || r.source == *source) && (!kind || r.kind == *kind)) return r.headline;
   }
   return {};
-}
-
-// The first failed check: gtest's "file:line: Failure" with the message under
-// it, an exception that escaped, or a failed assert().
-std::string assertion_line(std::string_view output) {
-  // glibc's assert() quotes with a backtick; Valgrind's tools' own internal
-  // assertions do not, and are the tool's failure, not the program's.
-  static const std::regex failed_assert(R"(Assertion `.*' failed)");
-  const std::vector<std::string_view> lines = lines_of(output);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string_view line = trim(lines[i]);
-    if (line.ends_with(": Failure") || line == "Failure") {
-      std::string message(line);
-      for (std::size_t j = i + 1; j < lines.size(); ++j) {
-        const std::string_view next = trim(lines[j]);
-        if (next.empty() || next.starts_with("[") || next.starts_with("==")) break;
-        if (next.ends_with(": Failure")) break;
-        message += ' ';
-        message += next;
-      }
-      return one_line(message);
-    }
-    if (line.starts_with("terminate called")) {
-      std::string message(line);
-      if (i + 1 < lines.size() && trim(lines[i + 1]).starts_with("what()")) {
-        message += fmt::format(" {}", trim(lines[i + 1]));
-      }
-      return one_line(message);
-    }
-    if (matches(line, failed_assert)) return std::string(line);
-  }
-  for (std::string_view line : lines) {
-    if (line.starts_with("[  FAILED  ]")) return std::string(trim(line));
-  }
-  return {};
-}
-
-// Valgrind's error headlines, one per tool; the lines that follow are stacks.
-std::string valgrind_headline(std::string_view output) {
-  static const std::regex headline(
-      "^==\\d+== (Invalid (read|write|free|alignment)|Mismatched free|Conditional jump|"
-      "Use of uninitialised|Syscall param|Source and destination overlap|Argument '|"
-      "Jump to the invalid address|\\S.* are (definitely|indirectly|possibly) lost|"
-      "Possible data race|Thread #\\d+(:|'s| unlocked| deallocated)|Conflicting (load|store)|"
-      "Mutex |The object at address|Destroying |Recursive locking|Probably a race)");
-  for (std::string_view line : lines_of(output)) {
-    if (matches(line, headline)) return std::string(drop_pid_prefix(line));
-  }
-  return {};
-}
-
-// Valgrind's error count, from its last "ERROR SUMMARY"; -1 when there is none.
-int valgrind_errors(std::string_view output) {
-  static const std::regex summary(R"(ERROR SUMMARY: (\d+) errors?)");
-  int errors = -1;
-  for (std::string_view line : lines_of(output)) {
-    std::match_results<std::string_view::const_iterator> m;
-    if (std::regex_search(line.begin(), line.end(), m, summary)) errors = std::stoi(m[1].str());
-  }
-  return errors;
-}
-
-// What a run that died without a report shows: valgrind's word on it, or the
-// C library's own heap check ("free(): double free detected in tcache 2").
-std::string crash_line(const Outcome& outcome) {
-  static const std::regex death(
-      R"(Process terminating with default action|Giving up|^(valgrind|drd|helgrind|memcheck): |)"
-      R"(^(free|malloc|realloc|munmap_chunk)\(\): |^double free or corruption|^corrupted )");
-  for (std::string_view line : lines_of(outcome.output)) {
-    if (matches(line, death)) return std::string(drop_pid_prefix(line));
-  }
-  if (outcome.exit_code > 128) {
-    const int signal = outcome.exit_code - 128;
-    const char* abbrev = sigabbrev_np(signal);
-    return abbrev ? fmt::format("killed by SIG{}", abbrev)
-                  : fmt::format("killed by signal {}", signal);
-  }
-  return fmt::format("exit status {}", outcome.exit_code);
 }
 
 // The tool's own report in `outcome`, or empty.
-std::string report_of(ReportFormat tool, const Outcome& outcome) {
+std::string report_of(ReportFormat tool, const Outcome& outcome,
+                      const std::vector<Report>& reports) {
   switch (tool) {
-    case ReportFormat::kSanitizer:
-      return has_sanitizer_report(outcome.output) ? sanitizer_line(outcome) : "";
-    case ReportFormat::kValgrind: {
-      const int errors = valgrind_errors(outcome.output);
-      if (errors > 0 || (errors < 0 && outcome.exit_code == 99)) {
-        const std::string headline = valgrind_headline(outcome.output);
-        return headline.empty() ? fmt::format("ERROR SUMMARY: {} errors", errors) : headline;
+    case ReportFormat::kSanitizer: {
+      if (!has_sanitizer_report(outcome.output)) return {};
+      if (std::string headline = headline_of(reports, Source::kSanitizer); !headline.empty())
+        return headline;
+      // No report of a known shape: the runtime's own line, such as
+      // "ThreadSanitizer:DEADLYSIGNAL".
+      for (std::string_view line : lines_of(outcome.output)) {
+        if (line.find("Sanitizer") != std::string_view::npos)
+          return std::string(drop_pid_prefix(line));
       }
       return {};
+    }
+    case ReportFormat::kValgrind: {
+      // Valgrind exits 99 on errors; a run that died before its summary counts
+      // by that exit status.
+      const int errors = valgrind_error_count(outcome.output);
+      if (errors == 0 || (errors < 0 && outcome.exit_code != 99)) return {};
+      std::string headline = headline_of(reports, Source::kValgrind);
+      return headline.empty() ? fmt::format("ERROR SUMMARY: {} errors", errors) : headline;
     }
     case ReportFormat::kAssertion:
     case ReportFormat::kClangTidy:
       return {};
   }
   return {};
+}
+
+// What a run that failed without the tool's report shows: its death (the
+// signal, or the C library's or Valgrind's line on it), else its exit status.
+std::string crash_line(const Outcome& outcome, const std::vector<Report>& reports) {
+  std::string death = headline_of(reports, std::nullopt, Kind::kSignal);
+  return death.empty() ? fmt::format("exit status {}", outcome.exit_code) : death;
 }
 
 }  // namespace
@@ -147,18 +85,20 @@ std::string_view name(Result r) {
 
 Finding classify(ReportFormat tool, Variant variant, const Outcome& outcome) {
   const bool bug = variant == Variant::kBug;
+  const std::vector<Report> reports = read_reports(outcome.output, outcome.exit_code);
   // A report printed before the time limit struck stands: the detector has
   // spoken. (TSan can hang in its own signal handler after a stack overflow's
   // first line.)
-  const std::string report = report_of(tool, outcome);
+  const std::string report = report_of(tool, outcome, reports);
   if (!report.empty()) return {bug ? Result::kReport : Result::kFalseAlarm, report};
   if (outcome.timed_out) return {Result::kTimeout, "stopped by the time limit"};
   if (outcome.exit_code == 0)
     return bug ? Finding{Result::kMissed, "passed"} : Finding{Result::kClean, "clean"};
-  const std::string assertion = assertion_line(outcome.output);
-  if (!bug) return {Result::kFalseAlarm, assertion.empty() ? crash_line(outcome) : assertion};
+  const std::string assertion = headline_of(reports, std::nullopt, Kind::kAssertion);
+  if (!bug)
+    return {Result::kFalseAlarm, assertion.empty() ? crash_line(outcome, reports) : assertion};
   if (!assertion.empty()) return {Result::kAssertion, assertion};
-  return {Result::kCrash, crash_line(outcome)};
+  return {Result::kCrash, crash_line(outcome, reports)};
 }
 
 std::vector<TidyWarning> tidy_warnings(std::string_view output, std::string_view file) {

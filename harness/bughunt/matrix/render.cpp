@@ -5,7 +5,6 @@
 #include <map>
 
 #include "harness/bughunt/matrix/matrix.h"
-#include "harness/bughunt/process.h"
 
 namespace bughunt {
 

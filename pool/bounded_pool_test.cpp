@@ -8,12 +8,15 @@
 #include <stdexcept>
 
 #include "pool/pool.h"
+#include "pool/testing/fixed_pool_checks.h"
 #include "pool/testing/print_stats.h"
 #include "pool/testing/tracked.h"
 
 namespace {
 
 using pool::testing::double_holds_under_stress;
+using pool::testing::expect_empty_and_untouched_by_collect;
+using pool::testing::expect_lease_puts_back;
 using pool::testing::make_tracked;
 using pool::testing::Tracked;
 
@@ -82,13 +85,7 @@ TEST(BoundedPoolTest, ZeroCapacityThrows) {
 // borrow(): a lease puts its object back into the bounded pool.
 TEST(BoundedPoolTest, LeaseReturnsObject) {
   pool::BoundedPool<Tracked> p(1, make_tracked);
-  Tracked* seen = nullptr;
-  {
-    auto lease = p.borrow();
-    seen = lease.get();
-  }
-  EXPECT_EQ(p.get(), seen);
-  p.put(seen);
+  expect_lease_puts_back(p);
 }
 
 // Stress: 8 threads share a pool of 4; nothing is shared, nothing leaks, and

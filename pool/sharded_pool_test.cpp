@@ -13,12 +13,15 @@
 
 #include "pool/internal/thread_slot.h"
 #include "pool/pool.h"
+#include "pool/testing/fixed_pool_checks.h"
 #include "pool/testing/print_stats.h"
 #include "pool/testing/tracked.h"
 
 namespace {
 
 using pool::testing::double_holds_under_stress;
+using pool::testing::expect_empty_and_untouched_by_collect;
+using pool::testing::expect_lease_puts_back;
 using pool::testing::make_tracked;
 using pool::testing::Tracked;
 
@@ -111,13 +114,7 @@ TEST(ShardedPoolTest, EmptyWithoutFactoryAndUntouchedByCollect) {
 // borrow(): a lease puts its object back into this thread's shard.
 TEST(ShardedPoolTest, LeaseReturnsObject) {
   pool::ShardedPool<Tracked> p(1, make_tracked);
-  Tracked* seen = nullptr;
-  {
-    auto lease = p.borrow();
-    seen = lease.get();
-  }
-  EXPECT_EQ(p.get(), seen);
-  p.put(seen);
+  expect_lease_puts_back(p);
 }
 
 // A bound of zero is refused.

@@ -1,8 +1,7 @@
 // pool/testing/tracked.h — an object for pool tests that counts how many of
 // its kind exist (so a test can see what a pool made, kept and deleted) and
 // flags whether a caller holds it (so a test can see two callers share one),
-// factories that make it, a check the fixed-capacity pools share, and a
-// stress run that uses the flag.
+// factories that make it, and a stress run that uses the flag.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -41,20 +40,6 @@ struct CountingFactory {
   std::shared_ptr<std::atomic<int>> calls = std::make_shared<std::atomic<int>>(0);
   std::unique_ptr<Tracked> operator()() const { return std::make_unique<Tracked>(++*calls); }
 };
-
-// What BoundedPool and ShardedPool share, checked on an empty pool `p` made
-// without a factory: get() returns nullptr, and pool::collect(), twice, leaves
-// an object put into it alone.
-template <class FixedPool>
-void expect_empty_and_untouched_by_collect(FixedPool& p) {
-  EXPECT_EQ(p.get(), nullptr);
-  auto* x = new Tracked;
-  p.put(x);
-  pool::collect();
-  pool::collect();
-  EXPECT_EQ(p.get(), x);
-  p.put(x);
-}
 
 // `threads` threads share pool `p` for `rounds` rounds each. A round gets
 // `batch` objects, writes each with a plain write, puts them all back, then

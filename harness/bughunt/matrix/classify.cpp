@@ -34,8 +34,7 @@ std::string report_of(ReportFormat tool, const Outcome& outcome,
       // No report of a known shape: the runtime's own line, such as
       // "ThreadSanitizer:DEADLYSIGNAL".
       for (std::string_view line : lines_of(outcome.output)) {
-        if (line.find("Sanitizer") != std::string_view::npos)
-          return std::string(drop_pid_prefix(line));
+        if (has_sanitizer_report(line)) return std::string(drop_pid_prefix(line));
       }
       return {};
     }

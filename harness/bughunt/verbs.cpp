@@ -18,6 +18,7 @@ constexpr Verb kVerbs[] = {
     {"verify", "[N...]", "check that every case still keeps its promise", setup_verify},
     {"checklist", "", "the review checklist for pooled code", setup_checklist},
     {"matrix", "[N...]", "every case under every detector; writes docs/matrix.md", setup_matrix},
+    {"pack", "[N...]", "a review pack: a static site to project, one step at a time", setup_pack},
 };
 
 }  // namespace

@@ -53,5 +53,6 @@ Action setup_explain(CLI::App& command);
 Action setup_verify(CLI::App& command);
 Action setup_checklist(CLI::App& command);
 Action setup_matrix(CLI::App& command);
+Action setup_pack(CLI::App& command);
 
 }  // namespace bughunt

@@ -1,7 +1,7 @@
 // bughunt diff N — the fix, as a unified diff of the broken program.
 #include <fmt/format.h>
 
-#include "harness/bughunt/process.h"
+#include "harness/bughunt/fix_diff.h"
 #include "harness/bughunt/text.h"
 #include "harness/bughunt/verbs.h"
 
@@ -22,14 +22,8 @@ std::string coloured(const Context& ctx, std::string_view line) {
 Action setup_diff(CLI::App& command) {
   auto id = add_case_argument(command);
   return [id](Context& ctx) {
-    const Case& c = ctx.find(*id);
-    const Outcome d =
-        run_process({"diff", "-u", "--label", source_path(c, Variant::kBug).string(), "--label",
-                     source_path(c, Variant::kFix).string(), ctx.source(c, Variant::kBug).string(),
-                     ctx.source(c, Variant::kFix).string()},
-                    std::chrono::seconds(30));
-    if (d.exit_code > 1) throw Stop(2, fmt::format("diff failed: {}", d.output));
-    for (std::string_view line : lines_of(d.output)) fmt::print("{}\n", coloured(ctx, line));
+    const std::string diff = fix_diff(ctx, ctx.find(*id));
+    for (std::string_view line : lines_of(diff)) fmt::print("{}\n", coloured(ctx, line));
     return 0;
   };
 }

@@ -1,0 +1,61 @@
+// Tests of pack/pages.cpp: the index, the pages of a pack and the matrix page.
+#include <gtest/gtest.h>
+
+#include "harness/bughunt/pack/pack.h"
+
+namespace bughunt {
+namespace {
+
+constexpr char kPage[] = "<title>{{title}}</title><body class=\"{{kind}}\">{{body}}</body>";
+constexpr char kCase[] =
+    "{{number}} {{program_name}} {{session_link}}<pre>{{program}}</pre>{{steps}}";
+
+// The index names a case by number, program and symptom: never its title or slug.
+TEST(PackPagesTest, IndexGivesNothingAway) {
+  CaseMaterial m;
+  m.c.id = 7;
+  m.c.slug = "stale_length";
+  m.c.title = "The stale length";
+  m.c.symptom = "frames grow";
+  m.program = "// x\nnamespace netstring {\n}\n";
+  const auto pages = render_pages(kPage, kCase, {m}, {});
+  ASSERT_TRUE(pages.contains("index.html"));
+  ASSERT_TRUE(pages.contains("case-07.html"));
+  EXPECT_FALSE(pages.contains("session.html"));
+  const std::string& index = pages.at("index.html");
+  EXPECT_NE(index.find("Case 07"), std::string::npos);
+  EXPECT_NE(index.find("netstring"), std::string::npos);
+  EXPECT_NE(index.find("frames grow"), std::string::npos);
+  EXPECT_EQ(index.find("stale"), std::string::npos) << index;
+}
+
+// A session adds its page and the presenter's notes, which alone hold the cause.
+TEST(PackPagesTest, SessionHasNotesApart) {
+  CaseMaterial m;
+  m.c.id = 1;
+  m.c.cause = "the secret cause";
+  const auto pages = render_pages(kPage, kCase, {m}, {.session = true});
+  EXPECT_EQ(pages.at("session.html").find("the secret cause"), std::string::npos);
+  EXPECT_NE(pages.at("notes.html").find("the secret cause"), std::string::npos);
+}
+
+// The matrix table keeps each cell's outcome as a class, and drops the case's name.
+TEST(PackPagesTest, MatrixCellsAreClassedByOutcome) {
+  const std::string table = render_matrix(
+      "intro\n<!-- matrix:table -->\nMeasured.\n\n| case | assert | tidy |\n|---|---|---|\n"
+      "| 02 use_after_put | **report** | - FA |\n\nAfter.\n| not | this |\n");
+  EXPECT_NE(table.find("<td class=\"declared report\">report</td>"), std::string::npos) << table;
+  EXPECT_NE(table.find("<td class=\"missed false-alarm\">- FA</td>"), std::string::npos) << table;
+  EXPECT_EQ(table.find("use_after_put"), std::string::npos) << table;
+  EXPECT_EQ(table.find("not"), std::string::npos) << table;
+  EXPECT_EQ(render_matrix("no table here"), "");
+}
+
+// The index names a program by its namespace.
+TEST(PackPagesTest, ProgramIsNamedByItsNamespace) {
+  EXPECT_EQ(program_name("#include <x>\nnamespace ledger {\nnamespace {\n"), "ledger");
+  EXPECT_EQ(program_name("int main() {}\n"), "a program");
+}
+
+}  // namespace
+}  // namespace bughunt

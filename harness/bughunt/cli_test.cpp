@@ -42,6 +42,17 @@ TEST(CliTest, GuideListsEveryVerbOfHelp) {
   }
 }
 
+// `checklist` prints the checklist, then names the page of real pools read
+// against it; the page must exist, so the pointer cannot dangle.
+TEST(CliTest, ChecklistPointsToPoolsInTheWild) {
+  const std::string page = "docs/pools-in-the-wild.md";
+  const Outcome out = bughunt_cli({"checklist"});
+  ASSERT_EQ(out.exit_code, 0) << out.output;
+  EXPECT_EQ(out.output.rfind("# Pool review checklist", 0), 0u) << out.output;
+  EXPECT_NE(last_line(out.output).find(page), std::string::npos) << out.output;
+  EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(BUGHUNT_SOURCE_DIR) / page));
+}
+
 // An unknown case is one line naming it, and exit status 2.
 TEST(CliTest, UnknownCaseExitsTwoWithOneLine) {
   const Outcome out = bughunt_cli({"show", "99"});

@@ -7,15 +7,18 @@
 //
 // Exit status: a run's own status for `run`; 1 when `verify` finds a case
 // that breaks its promise; 2 for a usage error (unknown case, bad flag) or
-// when the build or the toolchain fails.
+// when the build or the toolchain fails. Ctrl-C, TERM and HUP stop the child
+// being run (process.h), then bughunt dies of the same signal (130, 143, 129).
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <vector>
 
 #include "harness/bughunt/context.h"
+#include "harness/bughunt/process.h"
 #include "harness/bughunt/verbs.h"
 
 namespace bughunt {
@@ -69,8 +72,12 @@ int main_with(int argc, char** argv) {
 }  // namespace bughunt
 
 int main(int argc, char** argv) {
+  bughunt::forward_stop_signals();
   try {
     return bughunt::main_with(argc, argv);
+  } catch (const bughunt::Interrupted& e) {
+    std::fflush(nullptr);
+    bughunt::die_of(e.signal);
   } catch (const bughunt::Stop& e) {
     fmt::print(stderr, "bughunt: {}\n", e.what());
     return e.code;

@@ -143,6 +143,13 @@ void build(const Context& ctx, const fs::path& dir, const std::vector<std::strin
   if (!ctx.build || targets.empty()) return;
   const TreeLock lock(dir);
   if (!tree_damage(dir).empty()) configure_locked(ctx.source_dir, dir, preset_of(ctx, dir));
+  for (const std::string& target : targets) {
+    // A damaged binary (emptied, truncated) looks up to date to ninja: remove it to rebuild it.
+    std::error_code ignored;
+    if (fs::exists(dir / target) && !binary_problem(dir / target).empty()) {
+      fs::remove(dir / target, ignored);
+    }
+  }
   std::vector<std::string> argv = {"cmake", "--build", dir.string(), "--target"};
   argv.insert(argv.end(), targets.begin(), targets.end());
   const bool show_progress = isatty(STDERR_FILENO) == 1;

@@ -140,6 +140,26 @@ int reap(pid_t pid) {
 
 }  // namespace
 
+std::string binary_problem(const std::filesystem::path& path) {
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) return "is missing";
+  if (!std::filesystem::is_regular_file(status)) return "is not a regular file";
+  if (access(path.c_str(), X_OK) != 0) return "is not executable";
+  char magic[4] = {};
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const ssize_t n = fd < 0 ? -1 : read(fd, magic, sizeof magic);
+  if (fd >= 0) close(fd);
+  if (n == 0) return "is empty";
+  if (n != sizeof magic || std::memcmp(magic,
+                                       "\x7f"
+                                       "ELF",
+                                       sizeof magic) != 0) {
+    return "is not an ELF file";
+  }
+  return "";
+}
+
 void forward_stop_signals(std::chrono::milliseconds grace) {
   stop_grace = grace;
   for (int s : kStopSignals) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,12 @@ void forward_stop_signals(std::chrono::milliseconds grace = kStopGrace);
 
 // Dies of `signal` with its default action (after an Interrupted was caught).
 [[noreturn]] void die_of(int signal);
+
+// What keeps `path` from being run as a built program ("is empty", "is not
+// executable", "is not an ELF file", ...), or "" when nothing does. Checked
+// before a case binary runs: execvp() hands a file it cannot execute to
+// /bin/sh, and a zero-byte "binary" would then run clean.
+std::string binary_problem(const std::filesystem::path& path);
 
 // Runs argv[0] with its arguments, stdout and stderr merged into one pipe.
 // Each chunk of output is passed to `on_output` as it arrives (to stream a

@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <vector>
 
 #include "harness/bughunt/context.h"
@@ -23,6 +24,17 @@
 
 namespace bughunt {
 namespace {
+
+// The cases the tree's configure step listed (cmake/Cases.cmake); none when
+// it is not configured.
+std::vector<std::string> built_cases(const std::filesystem::path& build_dir) {
+  std::ifstream in(build_dir / "bughunt_cases.txt");
+  std::vector<std::string> stems;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) stems.push_back(line);
+  }
+  return stems;
+}
 
 int main_with(int argc, char** argv) {
   Context ctx{
@@ -61,6 +73,12 @@ int main_with(int argc, char** argv) {
   } catch (const std::runtime_error& e) {
     throw Stop(2, e.what());
   }
+  try {
+    check_case_files(ctx.cases, ctx.source_dir);
+  } catch (const std::runtime_error& e) {
+    throw Stop(2, fmt::format("{}: {}", ctx.manifest.string(), e.what()));
+  }
+  ctx.built = built_cases(ctx.build_dir);
   for (auto& [command, action] : actions) {
     if (command->parsed()) return action(ctx);
   }

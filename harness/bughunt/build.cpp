@@ -97,6 +97,24 @@ std::string preset_of(const Context& ctx, const fs::path& dir) {
              fmt::format("the build tree {} is no preset's; configure it yourself", dir.string()));
 }
 
+// Says why a build failed, in one line where one line says it.
+[[noreturn]] void fail_build(const fs::path& dir, const std::vector<std::string>& targets,
+                             const std::string& output) {
+  if (access(dir.c_str(), W_OK) != 0) {
+    throw Stop(2, fmt::format("{} must be built, and the build tree {} cannot be written; build "
+                              "it as the tree's owner, or run what is built (--no-build)",
+                              fmt::join(targets, " "), dir.string()));
+  }
+  fmt::print(stderr, "{}", output);
+  if (output.find("ninja: error: build.ninja") != std::string::npos) {
+    throw Stop(2, fmt::format("the build tree's build.ninja is unreadable; remove the tree (rm "
+                              "-rf {}) and run again",
+                              dir.string()));
+  }
+  throw Stop(
+      2, fmt::format("building {} failed (the build's output is above)", fmt::join(targets, " ")));
+}
+
 }  // namespace
 
 TreeLock::TreeLock(const fs::path& tree) {
@@ -104,6 +122,8 @@ TreeLock::TreeLock(const fs::path& tree) {
   fs::create_directories(tree, ignored);
   const fs::path file = tree / ".bughunt.lock";
   fd_ = open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  // A tree others built and this user may only read: flock() works on a read-only file too.
+  if (fd_ < 0) fd_ = open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     throw Stop(2, fmt::format("cannot write in the build tree {} ({}); bughunt can run only what "
                               "is built there (--no-build)",
@@ -160,16 +180,7 @@ void build(const Context& ctx, const fs::path& dir, const std::vector<std::strin
       if (show_progress) steps.feed(text);
     });
   }
-  if (built.exit_code != 0) {
-    fmt::print(stderr, "{}", built.output);
-    if (built.output.find("ninja: error: build.ninja") != std::string::npos) {
-      throw Stop(2, fmt::format("the build tree's build.ninja is unreadable; remove the tree (rm "
-                                "-rf {}) and run again",
-                                dir.string()));
-    }
-    throw Stop(2, fmt::format("building {} failed (the build's output is above)",
-                              fmt::join(targets, " ")));
-  }
+  if (built.exit_code != 0) fail_build(dir, targets, built.output);
 }
 
 fs::path preset_tree(const fs::path& source_dir, const std::string& preset) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "harness/bughunt/text.h"
+
 namespace bughunt {
 
 const Case& Context::find(const std::string& text) const {
@@ -13,7 +15,7 @@ const Case& Context::find(const std::string& text) const {
     const auto [lowest, highest] = std::ranges::minmax(cases, {}, &Case::id);
     throw Stop(2, fmt::format("no case '{}': give its number ({} to {}) or its slug; "
                               "`bughunt list` shows them",
-                              text, lowest.id, highest.id));
+                              shortened(text), lowest.id, highest.id));
   }
   return *c;
 }
@@ -27,7 +29,10 @@ void Context::require_built(const Case& c) const {
 
 std::vector<const Case*> Context::chosen(const std::vector<std::string>& ids) const {
   std::vector<const Case*> out;
-  for (const std::string& id : ids) out.push_back(&find(id));
+  for (const std::string& id : ids) {
+    const Case* c = &find(id);
+    if (std::ranges::find(out, c) == out.end()) out.push_back(c);  // "2 02" is one case
+  }
   if (ids.empty()) {
     for (const Case& c : cases) out.push_back(&c);
   }

@@ -34,7 +34,7 @@ struct Context {
 
   // The case a user means by `text`; throws Stop when there is none.
   const Case& find(const std::string& text) const;
-  // The cases named by `ids`, or every case when `ids` is empty.
+  // The cases named by `ids`, each once, or every case when `ids` is empty.
   std::vector<const Case*> chosen(const std::vector<std::string>& ids) const;
 
   // Throws Stop when the build tree does not build `c`: another manifest's

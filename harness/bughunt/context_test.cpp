@@ -56,4 +56,11 @@ TEST(ContextTest, UnknownCaseNamesTheRangeOfIds) {
             "no case '99': give its number (3 to 12) or its slug; `bughunt list` shows them");
 }
 
+// "2 02 use_after_put" names one case, so verify runs it once.
+TEST(ContextTest, ChosenNamesEachCaseOnce) {
+  Context ctx;
+  ctx.cases = {bughunt::testing::sample_case()};
+  EXPECT_EQ(ctx.chosen({"2", "02", "use_after_put"}).size(), 1u);
+}
+
 }  // namespace

@@ -13,9 +13,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <string_view>
 #include <vector>
 
 #include "harness/bughunt/context.h"
@@ -36,13 +39,30 @@ std::vector<std::string> built_cases(const std::filesystem::path& build_dir) {
   return stems;
 }
 
+// Colour on a terminal that shows it: stdout a terminal, NO_COLOR unset or
+// empty, TERM set and not "dumb".
+bool wants_colour() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) == 1 && (no_colour == nullptr || *no_colour == '\0') &&
+         term != nullptr && *term != '\0' && std::string_view(term) != "dumb";
+}
+
+// A verb's status, unless its output could not be written (a full disk, a
+// closed pipe): then one line saying so, and 2.
+int written(int status) {
+  if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return status;
+  const int error = errno;
+  fmt::print(stderr, "bughunt: cannot write the output: {}\n", std::strerror(error));
+  return 2;
+}
+
 int main_with(int argc, char** argv) {
   Context ctx{
       .source_dir = BUGHUNT_SOURCE_DIR,
       .build_dir = BUGHUNT_BINARY_DIR,
       .manifest = std::filesystem::path(BUGHUNT_SOURCE_DIR) / "harness" / "cases" / "cases.json"};
-  const char* no_colour = std::getenv("NO_COLOR");
-  ctx.colour = isatty(STDOUT_FILENO) == 1 && (no_colour == nullptr || *no_colour == '\0');
+  ctx.colour = wants_colour();
 
   CLI::App app{"bughunt: broken object-pool programs, their reports and their fixes", "bughunt"};
   std::string manifest_path;
@@ -51,6 +71,7 @@ int main_with(int argc, char** argv) {
   bool no_build = false;
   app.add_flag("--no-build", no_build, "Run what is built; never start the build");
   app.require_subcommand(0, 1);
+  app.fallthrough();  // `run 1 --no-build` as well as `--no-build run 1`
 
   std::vector<std::pair<CLI::App*, Action>> actions;
   for (const Verb& verb : verbs()) {
@@ -92,7 +113,7 @@ int main_with(int argc, char** argv) {
 int main(int argc, char** argv) {
   bughunt::forward_stop_signals();
   try {
-    return bughunt::main_with(argc, argv);
+    return bughunt::written(bughunt::main_with(argc, argv));
   } catch (const bughunt::Interrupted& e) {
     std::fflush(nullptr);
     bughunt::die_of(e.signal);

@@ -44,6 +44,7 @@ function(bughunt_case id slug detector expect)
     message(FATAL_ERROR "case ${nn}: unknown detector '${detector}' (assert, asan or tsan)")
   endif()
   set(shows ${BUGHUNT_DETECTOR_FLAVOUR_${detector}})
+  set_property(GLOBAL APPEND PROPERTY BUGHUNT_BUILT_CASES ${nn}_${slug})
 
   foreach(flavour IN LISTS BUGHUNT_FLAVOURS)
     # The scenario is compiled once per flavour and linked with bug and fix.
@@ -86,3 +87,9 @@ if(case_count GREATER 0)
     endif()
   endforeach()
 endif()
+
+# The cases this tree builds, one NN_slug a line: the command line refuses a
+# manifest entry that is not among them rather than run another program.
+get_property(built GLOBAL PROPERTY BUGHUNT_BUILT_CASES)
+list(JOIN built "\n" built)
+file(WRITE ${PROJECT_BINARY_DIR}/bughunt_cases.txt "${built}\n")

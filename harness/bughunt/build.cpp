@@ -1,10 +1,14 @@
 #include "harness/bughunt/build.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -44,27 +48,139 @@ class StepCounter {
   bool shown_ = false;
 };
 
+// Runs cmake with `argv`; throws Stop, with advice on installing it, when it cannot start.
+Outcome run_cmake(const std::vector<std::string>& argv,
+                  const std::function<void(std::string_view)>& on_output = {}) {
+  try {
+    return run_process(argv, std::chrono::hours(1), on_output);
+  } catch (const std::runtime_error& e) {
+    throw Stop(2, fmt::format("{}; is cmake installed? scripts/bootstrap installs it", e.what()));
+  }
+}
+
+// configure_tree() without the lock, for a caller that holds it.
+void configure_locked(const fs::path& source_dir, const fs::path& dir, const std::string& preset) {
+  const std::string damage = tree_damage(dir);
+  if (damage.empty()) return;
+  const bool fresh = fs::exists(dir / "CMakeCache.txt");
+  if (fresh) {
+    fmt::print(stderr, "bughunt: the build tree {} is damaged ({}); configuring it afresh\n",
+               dir.string(), damage);
+  } else {
+    fmt::print(stderr, "bughunt: configuring {} (preset {})\n", dir.string(), preset);
+  }
+  std::vector<std::string> argv = {"cmake", "-S", source_dir.string(), "--preset",
+                                   preset,  "-B", dir.string()};
+  if (fresh) argv.push_back("--fresh");
+  const Outcome configured = run_cmake(argv);
+  if (configured.exit_code != 0) {
+    fmt::print(stderr, "{}", configured.output);
+    throw Stop(2, fmt::format("configuring {} failed (its output is above); if it fails again, "
+                              "remove the tree (rm -rf {}) and run again",
+                              dir.string(), dir.string()));
+  }
+}
+
+// The configure preset whose build tree is `dir`: the one whose binaryDir it
+// is, else "dev" for the tree this bughunt was built in.
+std::string preset_of(const Context& ctx, const fs::path& dir) {
+  const nlohmann::json presets =
+      nlohmann::json::parse(read_file(ctx.source_dir / "CMakePresets.json"));
+  for (const nlohmann::json& p : presets.at("configurePresets")) {
+    const std::string name = p.value("name", "");
+    if (fs::weakly_canonical(preset_tree(ctx.source_dir, name)) == fs::weakly_canonical(dir)) {
+      return name;
+    }
+  }
+  if (fs::weakly_canonical(dir) == fs::weakly_canonical(ctx.build_dir)) return "dev";
+  throw Stop(2,
+             fmt::format("the build tree {} is no preset's; configure it yourself", dir.string()));
+}
+
+// Says why a build failed, in one line where one line says it.
+[[noreturn]] void fail_build(const fs::path& dir, const std::vector<std::string>& targets,
+                             const std::string& output) {
+  if (access(dir.c_str(), W_OK) != 0) {
+    throw Stop(2, fmt::format("{} must be built, and the build tree {} cannot be written; build "
+                              "it as the tree's owner, or run what is built (--no-build)",
+                              fmt::join(targets, " "), dir.string()));
+  }
+  fmt::print(stderr, "{}", output);
+  if (output.find("ninja: error: build.ninja") != std::string::npos) {
+    throw Stop(2, fmt::format("the build tree's build.ninja is unreadable; remove the tree (rm "
+                              "-rf {}) and run again",
+                              dir.string()));
+  }
+  throw Stop(
+      2, fmt::format("building {} failed (the build's output is above)", fmt::join(targets, " ")));
+}
+
 }  // namespace
+
+TreeLock::TreeLock(const fs::path& tree) {
+  std::error_code ignored;
+  fs::create_directories(tree, ignored);
+  const fs::path file = tree / ".bughunt.lock";
+  fd_ = open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  // A tree others built and this user may only read: flock() works on a read-only file too.
+  if (fd_ < 0) fd_ = open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    throw Stop(2, fmt::format("cannot write in the build tree {} ({}); bughunt can run only what "
+                              "is built there (--no-build)",
+                              tree.string(), std::strerror(errno)));
+  }
+  if (flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+  fmt::print(stderr, "bughunt: waiting for another bughunt to finish building…\n");
+  while (flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+  }
+}
+
+TreeLock::~TreeLock() { close(fd_); }
+
+std::string tree_damage(const fs::path& dir) {
+  if (!fs::exists(dir / "CMakeCache.txt")) return "it is not configured";
+  std::error_code error;
+  if (!fs::exists(dir / "build.ninja")) return "its build.ninja is missing";
+  if (fs::file_size(dir / "build.ninja", error) == 0) return "its build.ninja is empty";
+  bool identified = false;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir / "CMakeFiles", error)) {
+    const fs::path compiler = entry.path() / "CMakeCXXCompiler.cmake";
+    if (!fs::exists(compiler)) continue;
+    if (read_file(compiler).find("set(CMAKE_CXX_COMPILER_ID \"\")") != std::string::npos) {
+      return "its compiler id is empty";
+    }
+    identified = true;
+  }
+  return identified ? "" : "its compiler was never identified";
+}
+
+void configure_tree(const fs::path& source_dir, const fs::path& dir, const std::string& preset) {
+  const TreeLock lock(dir);
+  configure_locked(source_dir, dir, preset);
+}
 
 void build(const Context& ctx, const fs::path& dir, const std::vector<std::string>& targets) {
   if (!ctx.build || targets.empty()) return;
+  const TreeLock lock(dir);
+  if (!tree_damage(dir).empty()) configure_locked(ctx.source_dir, dir, preset_of(ctx, dir));
+  for (const std::string& target : targets) {
+    // A damaged binary (emptied, truncated) looks up to date to ninja: remove it to rebuild it.
+    std::error_code ignored;
+    if (fs::exists(dir / target) && !binary_problem(dir / target).empty()) {
+      fs::remove(dir / target, ignored);
+    }
+  }
   std::vector<std::string> argv = {"cmake", "--build", dir.string(), "--target"};
   argv.insert(argv.end(), targets.begin(), targets.end());
   const bool show_progress = isatty(STDERR_FILENO) == 1;
   Outcome built;
-  try {
+  {
     StepCounter steps;
-    built = run_process(argv, std::chrono::hours(1), [&](std::string_view text) {
+    built = run_cmake(argv, [&](std::string_view text) {
       if (show_progress) steps.feed(text);
     });
-  } catch (const std::runtime_error& e) {
-    throw Stop(2, fmt::format("{}; is cmake installed? scripts/bootstrap installs it", e.what()));
   }
-  if (built.exit_code != 0) {
-    fmt::print(stderr, "{}", built.output);
-    throw Stop(2, fmt::format("building {} failed (the build's output is above)",
-                              fmt::join(targets, " ")));
-  }
+  if (built.exit_code != 0) fail_build(dir, targets, built.output);
 }
 
 fs::path preset_tree(const fs::path& source_dir, const std::string& preset) {

@@ -3,6 +3,7 @@
 // plain output when piped, the guide.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "harness/bughunt/manifest.h"
 #include "harness/bughunt/process.h"
 #include "harness/bughunt/testing/temp_manifest.h"
+#include "harness/bughunt/text.h"
 
 using bughunt::Outcome;
 using bughunt::testing::kManifest;
@@ -22,6 +24,26 @@ namespace {
 Outcome bughunt_cli(std::vector<std::string> args) {
   args.insert(args.begin(), {BUGHUNT_BINARY, "--no-build"});
   return bughunt::run_process(args, std::chrono::seconds(120));
+}
+
+// The bughunt binary run by `command` in sh, e.g. "BUGHUNT list >/dev/full".
+// `raw`, when given, gets the output with its colour codes.
+Outcome in_shell(const std::string& command, std::string* raw = nullptr) {
+  std::string line = command;
+  line.replace(line.find("BUGHUNT"), 7, std::string(BUGHUNT_BINARY) + " --no-build");
+  return bughunt::run_process({"sh", "-c", line}, std::chrono::seconds(120),
+                              [raw](std::string_view text) {
+                                if (raw) raw->append(text);
+                              });
+}
+
+// What `bughunt list` prints on a terminal (script(1) gives it one) with TERM set to `term`.
+std::string list_on_a_terminal(const std::string& term) {
+  std::string raw;
+  const Outcome out =
+      in_shell("TERM=" + term + " NO_COLOR= script -qec 'BUGHUNT list' /dev/null", &raw);
+  EXPECT_EQ(out.exit_code, 0) << out.output;
+  return raw;
 }
 
 std::string last_line(const std::string& text) {
@@ -70,6 +92,61 @@ TEST(CliTest, BadFlagAndBadToolExitTwo) {
     EXPECT_EQ(out.exit_code, 2) << out.output;
     EXPECT_EQ(out.output.rfind("bughunt: ", 0), 0u) << out.output;
   }
+}
+
+// Output that cannot be written (a full disk) is an error, not a silent exit 0.
+TEST(CliTest, WriteErrorExitsTwo) {
+  const Outcome out = in_shell("BUGHUNT list >/dev/full");
+  EXPECT_EQ(out.exit_code, 2) << out.output;
+  EXPECT_EQ(out.output, "bughunt: cannot write the output: No space left on device\n");
+}
+
+// Global flags may follow the verb as well as precede it.
+TEST(CliTest, GlobalFlagsAfterTheVerb) {
+  nlohmann::json doc = nlohmann::json::parse(std::ifstream(kManifest));
+  doc["cases"][0]["hint"] = "a hint from another manifest";
+  TempManifest other(doc);
+  const Outcome out =
+      bughunt::run_process({BUGHUNT_BINARY, "hint", "1", "--no-build", "--manifest", other.path()},
+                           std::chrono::seconds(30));
+  EXPECT_EQ(out.exit_code, 0) << out.output;
+  EXPECT_EQ(out.output, "Hint: a hint from another manifest\n");
+}
+
+// What a user typed is echoed cut short, not 10 KB of it.
+TEST(CliTest, LongCaseIdIsEchoedShort) {
+  const Outcome out = bughunt_cli({"show", std::string(10000, '7')});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_EQ(out.output.find("bughunt: no case '7777"), 0u) << out.output.substr(0, 200);
+  EXPECT_LT(out.output.size(), 200u);
+}
+
+// In colour, list's columns line up as they do in plain text: the detector
+// is padded before it is painted, so every symptom starts in one column.
+TEST(CliTest, ColouredListKeepsItsColumns) {
+  const std::string raw = list_on_a_terminal("xterm");
+  ASSERT_NE(raw.find('\x1b'), std::string::npos) << "no colour on a terminal: " << raw;
+  std::size_t title_width = 5;
+  for (const bughunt::Case& c : bughunt::load_manifest(kManifest)) {
+    title_width = std::max(title_width, c.title.size());
+  }
+  const std::size_t symptom = 2 + 2 + title_width + 2 + 6 + 2;
+  int lines = 0;
+  const std::string plain = bughunt::strip_colour(raw);
+  for (std::string_view line : bughunt::lines_of(plain)) {
+    if (line.size() <= symptom) continue;
+    ++lines;
+    EXPECT_EQ(line.substr(symptom - 2, 2), "  ") << line;
+    EXPECT_NE(line[symptom], ' ') << line;
+  }
+  EXPECT_EQ(lines, static_cast<int>(bughunt::load_manifest(kManifest).size()));
+}
+
+// A terminal that cannot show colour (TERM=dumb) gets none.
+TEST(CliTest, DumbTerminalGetsNoColour) {
+  const std::string raw = list_on_a_terminal("dumb");
+  EXPECT_NE(raw.find("forgotten reset"), std::string::npos) << raw;
+  EXPECT_EQ(raw.find('\x1b'), std::string::npos) << raw;
 }
 
 // `list --json` lists every manifest entry, for tools.

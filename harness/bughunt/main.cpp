@@ -7,27 +7,62 @@
 //
 // Exit status: a run's own status for `run`; 1 when `verify` finds a case
 // that breaks its promise; 2 for a usage error (unknown case, bad flag) or
-// when the build or the toolchain fails.
+// when the build or the toolchain fails. Ctrl-C, TERM and HUP stop the child
+// being run (process.h), then bughunt dies of the same signal (130, 143, 129).
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string_view>
 #include <vector>
 
 #include "harness/bughunt/context.h"
+#include "harness/bughunt/process.h"
 #include "harness/bughunt/verbs.h"
 
 namespace bughunt {
 namespace {
+
+// The cases the tree's configure step listed (cmake/Cases.cmake); none when
+// it is not configured.
+std::vector<std::string> built_cases(const std::filesystem::path& build_dir) {
+  std::ifstream in(build_dir / "bughunt_cases.txt");
+  std::vector<std::string> stems;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) stems.push_back(line);
+  }
+  return stems;
+}
+
+// Colour on a terminal that shows it: stdout a terminal, NO_COLOR unset or
+// empty, TERM set and not "dumb".
+bool wants_colour() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) == 1 && (no_colour == nullptr || *no_colour == '\0') &&
+         term != nullptr && *term != '\0' && std::string_view(term) != "dumb";
+}
+
+// A verb's status, unless its output could not be written (a full disk, a
+// closed pipe): then one line saying so, and 2.
+int written(int status) {
+  if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return status;
+  const int error = errno;
+  fmt::print(stderr, "bughunt: cannot write the output: {}\n", std::strerror(error));
+  return 2;
+}
 
 int main_with(int argc, char** argv) {
   Context ctx{
       .source_dir = BUGHUNT_SOURCE_DIR,
       .build_dir = BUGHUNT_BINARY_DIR,
       .manifest = std::filesystem::path(BUGHUNT_SOURCE_DIR) / "harness" / "cases" / "cases.json"};
-  const char* no_colour = std::getenv("NO_COLOR");
-  ctx.colour = isatty(STDOUT_FILENO) == 1 && (no_colour == nullptr || *no_colour == '\0');
+  ctx.colour = wants_colour();
 
   CLI::App app{"bughunt: broken object-pool programs, their reports and their fixes", "bughunt"};
   std::string manifest_path;
@@ -36,6 +71,7 @@ int main_with(int argc, char** argv) {
   bool no_build = false;
   app.add_flag("--no-build", no_build, "Run what is built; never start the build");
   app.require_subcommand(0, 1);
+  app.fallthrough();  // `run 1 --no-build` as well as `--no-build run 1`
 
   std::vector<std::pair<CLI::App*, Action>> actions;
   for (const Verb& verb : verbs()) {
@@ -58,6 +94,12 @@ int main_with(int argc, char** argv) {
   } catch (const std::runtime_error& e) {
     throw Stop(2, e.what());
   }
+  try {
+    check_case_files(ctx.cases, ctx.source_dir);
+  } catch (const std::runtime_error& e) {
+    throw Stop(2, fmt::format("{}: {}", ctx.manifest.string(), e.what()));
+  }
+  ctx.built = built_cases(ctx.build_dir);
   for (auto& [command, action] : actions) {
     if (command->parsed()) return action(ctx);
   }
@@ -69,8 +111,12 @@ int main_with(int argc, char** argv) {
 }  // namespace bughunt
 
 int main(int argc, char** argv) {
+  bughunt::forward_stop_signals();
   try {
-    return bughunt::main_with(argc, argv);
+    return bughunt::written(bughunt::main_with(argc, argv));
+  } catch (const bughunt::Interrupted& e) {
+    std::fflush(nullptr);
+    bughunt::die_of(e.signal);
   } catch (const bughunt::Stop& e) {
     fmt::print(stderr, "bughunt: {}\n", e.what());
     return e.code;

@@ -33,9 +33,20 @@ struct Case {
   Flavour detector_flavour() const { return flavour_of(detector); }
 };
 
-// Reads and checks the manifest. Throws std::runtime_error naming the file
-// and the problem (unreadable, not JSON, a field missing or of the wrong type).
+// The ids a case may have: two digits name its files and targets.
+inline constexpr int kFirstId = 1;
+inline constexpr int kLastId = 99;
+
+// Reads and checks the manifest. Throws std::runtime_error naming the file,
+// the entry and the field: unreadable, not JSON, a field missing or of the
+// wrong type, an id outside kFirstId..kLastId, a slug not of [a-z0-9_]+, an
+// id or a slug used twice.
 std::vector<Case> load_manifest(const std::filesystem::path& path);
+
+// Checks that each case's three files (bugs/, fixes/ and its scenario in
+// harness/cases/, see naming.h) are in `source_dir`. Throws
+// std::runtime_error naming the entry and the missing file.
+void check_case_files(const std::vector<Case>& cases, const std::filesystem::path& source_dir);
 
 // The case a user means by `text`: its id ("2" or "02") or its slug.
 const Case* find_case(const std::vector<Case>& cases, std::string_view text);

@@ -61,4 +61,64 @@ TEST(ManifestTest, EntryWithoutExpectIsRefusedByName) {
   }
 }
 
+// The error load_manifest() and check_case_files() give the real manifest
+// changed by `edit`, or "" when they accept it.
+template <typename Edit>
+std::string refusal_of(Edit edit) {
+  nlohmann::json doc = nlohmann::json::parse(std::ifstream(kManifest));
+  edit(doc["cases"]);
+  TempManifest changed(doc);
+  try {
+    const std::vector<Case> cases = bughunt::load_manifest(changed.path());
+    try {
+      bughunt::check_case_files(cases, BUGHUNT_SOURCE_DIR);
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+  } catch (const std::runtime_error& e) {
+    return std::string(e.what()).substr(changed.path().size() + 2);  // without "path: "
+  }
+  return "";
+}
+
+// A second entry with an id already used is refused: find_case() could never reach it.
+TEST(ManifestTest, DuplicateIdIsRefused) {
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[3]["id"] = 2; }),
+            "entry 4 (case 02): its \"id\" is entry 2 (case 02)'s too");
+}
+
+// Likewise a slug used twice.
+TEST(ManifestTest, DuplicateSlugIsRefused) {
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[2]["slug"] = cases[0]["slug"]; }),
+            "entry 3 (case 03): its \"slug\" is entry 1 (case 01)'s too");
+}
+
+// Ids outside 1 to 99 are refused as written, not wrapped (2^40 used to become 0).
+TEST(ManifestTest, IdOutOfRangeIsRefused) {
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[0]["id"] = 1LL << 40; }),
+            "entry 1: \"id\" 1099511627776 is not from 1 to 99");
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[0]["id"] = 0; }),
+            "entry 1: \"id\" 0 is not from 1 to 99");
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[0]["id"] = 100; }),
+            "entry 1: \"id\" 100 is not from 1 to 99");
+}
+
+// A slug names files and targets: only a-z, 0-9 and _ may be in it.
+TEST(ManifestTest, SlugOfOtherCharactersIsRefused) {
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[0]["slug"] = "../etc"; }),
+            "entry 1 (case 01): \"slug\" \"../etc\" is not made of a-z, 0-9 and _");
+}
+
+// An entry whose programs are not in the checkout is refused, naming the missing file.
+TEST(ManifestTest, EntryWithoutItsFilesIsRefused) {
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[4]["slug"] = "renamed_program"; }),
+            "entry 5 (case 05): \"slug\" \"renamed_program\" names bugs/05_renamed_program.cpp, "
+            "which is missing");
+}
+
+// The real manifest passes every check.
+TEST(ManifestTest, RealManifestPassesEveryCheck) {
+  EXPECT_EQ(refusal_of([](nlohmann::json&) {}), "");
+}
+
 }  // namespace

@@ -14,4 +14,8 @@ std::filesystem::path source_path(const Case& c, Variant v) {
   return std::filesystem::path(v == Variant::kBug ? "bugs" : "fixes") / (c.stem() + ".cpp");
 }
 
+std::filesystem::path scenario_path(const Case& c) {
+  return std::filesystem::path("harness") / "cases" / (c.stem() + "_test.cpp");
+}
+
 }  // namespace bughunt

@@ -26,4 +26,7 @@ std::string target_name(const Case& c, Variant v, Flavour f);
 // "bugs/02_use_after_put.cpp": the program's source, relative to the repository.
 std::filesystem::path source_path(const Case& c, Variant v);
 
+// "harness/cases/02_use_after_put_test.cpp": the scenario both programs are linked with.
+std::filesystem::path scenario_path(const Case& c);
+
 }  // namespace bughunt

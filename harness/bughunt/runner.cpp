@@ -9,8 +9,9 @@ namespace bughunt {
 
 Outcome run_case(const Context& ctx, const Case& c, Variant v, Flavour f, bool echo) {
   const std::filesystem::path binary = ctx.binary(c, v, f);
-  if (!std::filesystem::exists(binary)) {
-    throw Stop(2, fmt::format("{} is not built; run without --no-build", binary.string()));
+  if (const std::string problem = binary_problem(binary); !problem.empty()) {
+    throw Stop(2, fmt::format("{} {}; {}", binary.string(), problem,
+                              ctx.build ? "its build did not make it" : "run without --no-build"));
   }
   const std::vector<std::string> argv = {binary.string(),
                                          ctx.colour ? "--gtest_color=yes" : "--gtest_color=no"};

@@ -53,6 +53,11 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
+std::string shortened(std::string_view text, std::size_t most) {
+  if (text.size() <= most) return std::string(text);
+  return std::string(text.substr(0, most)) + "…";
+}
+
 std::string strip_colour(std::string_view text) {
   std::string plain;
   plain.reserve(text.size());

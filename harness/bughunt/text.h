@@ -25,6 +25,10 @@ bool matches(std::string_view text, const std::regex& pattern);
 // Runs of white space collapsed to one space, so a multi-line message reads as one line.
 std::string one_line(std::string_view text);
 
+// `text` cut to its first `most` characters and "…" when it is longer, to
+// echo what a user typed without echoing 10 KB of it.
+std::string shortened(std::string_view text, std::size_t most = 40);
+
 // Removes terminal colour sequences (ESC [ ... m) so matching sees plain text.
 std::string strip_colour(std::string_view text);
 

@@ -49,4 +49,10 @@ TEST(VerdictTest, WhatItShowedIsTheFirstHeadline) {
   EXPECT_EQ(bughunt::what_it_showed({3, false, "all fine\n"}), "exit status 3");
 }
 
+// A death by signal is named by its signal, not told as "exit status 139".
+TEST(VerdictTest, DeathBySignalIsNamed) {
+  EXPECT_EQ(bughunt::what_it_showed({128 + 11, false, ""}), "killed by SIGSEGV");
+  EXPECT_EQ(bughunt::what_it_showed({128 + 9, false, "half a line"}), "killed by SIGKILL");
+}
+
 }  // namespace

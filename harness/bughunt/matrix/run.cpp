@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "harness/bughunt/build.h"
 #include "harness/bughunt/matrix/matrix.h"
 #include "harness/bughunt/text.h"
 
@@ -145,16 +146,7 @@ fs::path binary(const MatrixOptions& options, const Case& c, Variant v, const Ma
 }
 
 void configure_gcc_tree(const MatrixOptions& options) {
-  const fs::path dir = options.gcc_build;
-  if (fs::exists(dir / "build.ninja")) return;
-  fmt::print(stderr, "matrix: configuring {} (preset gcc)\n", dir.string());
-  const Outcome configured = run_process(
-      {"cmake", "-S", options.source_dir.string(), "--preset", "gcc", "-B", dir.string()},
-      std::chrono::seconds(600));
-  if (configured.exit_code != 0) {
-    fmt::print(stderr, "{}", configured.output);
-    throw std::runtime_error("configuring the gcc tree failed (its output is above)");
-  }
+  configure_tree(options.source_dir, options.gcc_build, "gcc");
 }
 
 // Builds what the chosen detectors run, one build per tree.

@@ -41,8 +41,10 @@ void print_table(const Context& ctx) {
     if (fit && used + 10 < width && symptom.size() > width - used) {
       symptom = symptom.substr(0, width - used - 3) + "...";
     }
-    fmt::print("{:>2}  {:<{}}  {:<6}  {}\n", c.id, c.title, title_width,
-               ctx.paint(fmt::terminal_color::cyan, name(c.detector)), symptom);
+    // Padded before it is painted: the colour codes take no column.
+    fmt::print("{:>2}  {:<{}}  {}  {}\n", c.id, c.title, title_width,
+               ctx.paint(fmt::terminal_color::cyan, fmt::format("{:<6}", name(c.detector))),
+               symptom);
   }
 }
 

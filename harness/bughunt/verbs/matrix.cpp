@@ -40,7 +40,10 @@ void say_declared_misses(const MatrixRun& run) {
 
 int matrix(const Context& ctx, const MatrixArguments& args) {
   std::vector<Case> chosen;
-  for (const Case* c : ctx.chosen(args.ids)) chosen.push_back(*c);
+  for (const Case* c : ctx.chosen(args.ids)) {
+    ctx.require_built(*c);
+    chosen.push_back(*c);
+  }
   const bool full = args.ids.empty() && args.detectors.empty();
   const fs::path markdown = !args.out.empty() ? fs::path(args.out)
                             : full            ? ctx.source_dir / "docs" / "matrix.md"

@@ -24,7 +24,7 @@ int run(const Context& ctx, const RunOptions& options) {
   const Variant v = options.fixed ? Variant::kFix : Variant::kBug;
   const Flavour f =
       options.flavour.empty() ? c.detector_flavour() : *parse_flavour(options.flavour);
-  build(ctx, {target_name(c, v, f)});
+  build(ctx, {ctx.target(c, v, f)});
   if (ctx.colour) colour_sanitizer_reports();
   const Outcome outcome = run_case(ctx, c, v, f, /*echo=*/true);
   const Verdict verdict = judge(c, v, f, outcome);

@@ -48,8 +48,8 @@ int verify(const Context& ctx, const std::vector<std::string>& ids) {
   const std::vector<const Case*> chosen = ctx.chosen(ids);
   std::vector<std::string> targets;
   for (const Case* c : chosen) {
-    targets.push_back(target_name(*c, Variant::kBug, c->detector_flavour()));
-    for (Flavour f : kTestedFlavours) targets.push_back(target_name(*c, Variant::kFix, f));
+    targets.push_back(ctx.target(*c, Variant::kBug, c->detector_flavour()));
+    for (Flavour f : kTestedFlavours) targets.push_back(ctx.target(*c, Variant::kFix, f));
   }
   fmt::print(stderr, "verify: building {} binaries\n", targets.size());
   build(ctx, targets);

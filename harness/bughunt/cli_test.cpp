@@ -1,6 +1,8 @@
 // Tests of the bughunt binary run as a user runs it (--no-build: the test run
 // comes after the build, and must not start another): exit codes, summaries,
 // plain output when piped, the guide.
+#include "harness/bughunt/testing/cli.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,20 +16,12 @@
 #include "harness/bughunt/testing/temp_manifest.h"
 
 using bughunt::Outcome;
+using bughunt::testing::bughunt_cli;
 using bughunt::testing::kManifest;
+using bughunt::testing::last_line;
 using bughunt::testing::TempManifest;
 
 namespace {
-
-Outcome bughunt_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), {BUGHUNT_BINARY, "--no-build"});
-  return bughunt::run_process(args, std::chrono::seconds(120));
-}
-
-std::string last_line(const std::string& text) {
-  std::string trimmed = text.substr(0, text.find_last_not_of('\n') + 1);
-  return trimmed.substr(trimmed.rfind('\n') + 1);
-}
 
 // The guide lists every verb --help knows, so the two cannot drift apart.
 TEST(CliTest, GuideListsEveryVerbOfHelp) {
@@ -35,8 +29,8 @@ TEST(CliTest, GuideListsEveryVerbOfHelp) {
   const Outcome help = bughunt_cli({"--help"});
   ASSERT_EQ(guide.exit_code, 0) << guide.output;
   ASSERT_EQ(help.exit_code, 0) << help.output;
-  for (const char* verb :
-       {"list", "show", "run", "hint", "diff", "explain", "verify", "checklist", "matrix"}) {
+  for (const char* verb : {"list", "show", "run", "read", "hint", "diff", "explain", "verify",
+                           "checklist", "matrix"}) {
     EXPECT_NE(guide.output.find(std::string("bughunt ") + verb), std::string::npos) << verb;
     EXPECT_NE(help.output.find(std::string("  ") + verb), std::string::npos) << verb;
   }

@@ -13,6 +13,7 @@
 
 #include "harness/bughunt/manifest.h"
 #include "harness/bughunt/process.h"
+#include "harness/bughunt/testing/sarif_check.h"
 #include "harness/bughunt/testing/temp_manifest.h"
 
 using bughunt::Outcome;
@@ -82,6 +83,20 @@ TEST(CliTest, VerifyPassesAKeptPromise) {
   const Outcome out = bughunt_cli({"verify", "1"});
   EXPECT_EQ(out.exit_code, 0) << out.output;
   EXPECT_EQ(last_line(out.output), "1 passed, 0 failed") << out.output;
+}
+
+// verify --sarif writes a log per case, a run for the bug and each fix, that validates.
+TEST(CliTest, VerifyWritesOneValidSarifLogPerCase) {
+  bughunt::testing::TempDir dir("bughunt_verify_sarif");
+  const Outcome out = bughunt_cli({"verify", "1", "--sarif", dir.path.string()});
+  EXPECT_EQ(out.exit_code, 0) << out.output;
+  const std::filesystem::path log = dir.path / "01_forgotten_reset.sarif";
+  const Outcome check = bughunt::testing::check_sarif({log});
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  const nlohmann::json runs = nlohmann::json::parse(std::ifstream(log))["runs"];
+  ASSERT_EQ(runs.size(), 4u);
+  EXPECT_EQ(runs[0]["results"][0]["ruleId"], "assertion");
+  for (std::size_t i = 1; i < runs.size(); ++i) EXPECT_TRUE(runs[i]["results"].empty()) << i;
 }
 
 // verify fails a case whose declared diagnostic its bug never prints.

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
 
 #include "harness/bughunt/report_words.h"
 #include "harness/bughunt/text.h"
@@ -141,12 +142,13 @@ class Writer {
       return;
     }
     line(heading, role_style(s.role));
+    std::set<std::string> seen;
     for (std::size_t k = 0; k < picked.size(); ++k) {
       if (k > 0 && picked[k] > picked[k - 1] + 1) {
         line(fmt::format("  … {}", folded(s, picked[k - 1] + 1, picked[k])));
       }
-      // A recursion: the first frame again, and the calls between repeat.
-      if (k > 0 && where(s.frames[picked[k]], true) == where(s.frames[picked[0]], true)) {
+      // A recursion: a frame shown already, and the calls between repeat.
+      if (!seen.insert(where(s.frames[picked[k]], true)).second) {
         line(fmt::format("  … and round again: the calls above repeat through the last {} frames",
                          s.frames.size() - picked[k]));
         return;

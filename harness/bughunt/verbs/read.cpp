@@ -9,7 +9,9 @@
 #include <iterator>
 
 #include "harness/bughunt/report.h"
+#include "harness/bughunt/report_json.h"
 #include "harness/bughunt/report_short.h"
+#include "harness/bughunt/sarif.h"
 #include "harness/bughunt/text.h"
 #include "harness/bughunt/verbs.h"
 
@@ -21,6 +23,8 @@ struct ReadArgs {
   std::string file;  // empty or "-": standard input
   std::string root;  // empty: the current directory
   bool all = false;
+  bool json = false;
+  std::string sarif;  // where to write the SARIF log; empty: nowhere
 };
 
 std::string input_text(const std::string& file) {
@@ -62,6 +66,11 @@ int read(const Context& ctx, const ReadArgs& args) {
     return 1;
   }
   claim_root_files(reports, root);
+  if (!args.sarif.empty()) write_sarif(args.sarif, sarif_log({sarif_run(reports, {.root = root})}));
+  if (args.json) {
+    fmt::print("{}\n", reports_json(reports).dump(2));
+    return 0;
+  }
   fmt::print("{}", short_report(reports, {.root = root, .colour = ctx.colour, .all = args.all}));
   return 0;
 }
@@ -76,6 +85,8 @@ Action setup_read(CLI::App& command) {
                   "The source tree its frames are in (default: the current directory)")
       ->check(CLI::ExistingDirectory);
   command.add_flag("--all", args->all, "Every report in full, not only the first");
+  command.add_flag("--json", args->json, "The report model, as JSON, instead of the short report");
+  command.add_option("--sarif", args->sarif, "Also write the reports as a SARIF 2.1.0 log to FILE");
   return [args](Context& ctx) { return read(ctx, *args); };
 }
 

@@ -1,15 +1,16 @@
 // Tests of `bughunt read`: any report in short, from a file or standard
 // input; the same as `run` gives on every captured fixture, GCC's as clang's.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "harness/bughunt/report_short.h"
 #include "harness/bughunt/testing/cli.h"
 #include "harness/bughunt/testing/report_fixtures.h"
+#include "harness/bughunt/testing/sarif_check.h"
 
 namespace {
 
@@ -121,6 +122,19 @@ TEST(ReadTest, NoReportIsOneLineAndExitOne) {
   EXPECT_EQ(out.exit_code, 1);
   EXPECT_EQ(out.output, fmt::format("bughunt: no sanitizer, Valgrind or GoogleTest report in {}\n",
                                     plain.path.string()));
+}
+
+// --sarif writes a log that validates; --json prints the report model instead of the short one.
+TEST(ReadTest, SarifAndJsonForTools) {
+  bughunt::testing::TempDir dir("bughunt_read_sarif");
+  const Outcome out = read_fixture("08_view_after_put.gcc-asan.txt",
+                                   {"--json", "--sarif", (dir.path / "08.sarif").string()});
+  EXPECT_EQ(out.exit_code, 0) << out.output;
+  const nlohmann::json model = nlohmann::json::parse(out.output);
+  EXPECT_EQ(model[0]["kind"], "heap-use-after-free");
+  EXPECT_EQ(model[0]["stacks"][1]["role"], "freed");
+  const Outcome check = bughunt::testing::check_sarif({dir.path / "08.sarif"});
+  EXPECT_EQ(check.exit_code, 0) << check.output;
 }
 
 }  // namespace

@@ -8,8 +8,10 @@
 
 #include "harness/bughunt/build.h"
 #include "harness/bughunt/report.h"
+#include "harness/bughunt/report_json.h"
 #include "harness/bughunt/report_short.h"
 #include "harness/bughunt/runner.h"
+#include "harness/bughunt/sarif.h"
 #include "harness/bughunt/verbs.h"
 #include "harness/bughunt/verdict.h"
 
@@ -24,6 +26,8 @@ struct RunOptions {
   bool raw = false;     // the real report only
   bool brief = false;   // the short report only (--short)
   bool all = false;     // every report in full in the short one
+  bool json = false;    // the report model alone, as JSON
+  std::string sarif;    // where to write the SARIF log; empty: nowhere
 };
 
 int run(const Context& ctx, const RunOptions& options) {
@@ -33,11 +37,26 @@ int run(const Context& ctx, const RunOptions& options) {
       options.flavour.empty() ? c.detector_flavour() : *parse_flavour(options.flavour);
   build(ctx, {target_name(c, v, f)});
   if (ctx.colour) colour_sanitizer_reports();
-  const Outcome outcome = run_case(ctx, c, v, f, /*echo=*/!options.brief);
+  const Outcome outcome = run_case(ctx, c, v, f, /*echo=*/!options.brief && !options.json);
   const Verdict verdict = judge(c, v, f, outcome);
   const std::vector<Report> reports =
       read_reports(outcome.output, outcome.exit_code,
                    {.source_dir = ctx.source_dir.string(), .program_files = {}});
+  if (!options.sarif.empty()) {
+    const std::string id = fmt::format("{}/{}/{}/", c.stem(), name(v), name(f));
+    write_sarif(options.sarif,
+                sarif_log({sarif_run(reports, {.root = ctx.source_dir, .automation_id = id})}));
+  }
+  if (options.json) {
+    const nlohmann::json out = {{"case", c.stem()},
+                                {"variant", name(v)},
+                                {"flavour", name(f)},
+                                {"exit_status", outcome.exit_code},
+                                {"as_expected", verdict.as_expected},
+                                {"reports", reports_json(reports)}};
+    fmt::print("{}\n", out.dump(2));
+    return outcome.exit_code;
+  }
   if (!options.raw && !reports.empty()) {
     fmt::print(
         "{}{}", options.brief ? "" : "\n",
@@ -69,7 +88,13 @@ Action setup_run(CLI::App& command) {
                   "The build to run: plain, asan, tsan or ubsan")
       ->check(CLI::IsMember(flavours));
   CLI::Option* raw = command.add_flag("--raw", options->raw, "Only the real report");
-  command.add_flag("--short", options->brief, "Only the report in short")->excludes(raw);
+  CLI::Option* brief =
+      command.add_flag("--short", options->brief, "Only the report in short")->excludes(raw);
+  command.add_flag("--json", options->json, "Only the report model, as JSON, for tools")
+      ->excludes(raw)
+      ->excludes(brief);
+  command.add_option("--sarif", options->sarif,
+                     "Also write the reports as a SARIF 2.1.0 log to FILE");
   command.add_flag("--all", options->all,
                    "Every report in full in the short one, not only the first");
   return [options](Context& ctx) { return run(ctx, *options); };

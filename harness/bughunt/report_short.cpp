@@ -197,34 +197,52 @@ void write_full(Writer& w, const Report& r, std::size_t index, std::size_t count
 }
 
 // A further report in one line: its kind and where it points; a failed
-// check or a death in its own sentence.
-void write_brief(Writer& w, const Report& r) {
-  if (r.kind == Kind::kAssertion || r.kind == Kind::kSignal) {
-    std::string text = conclusion(r);
-    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    w.line("then: " + text);
-    return;
-  }
+// check with what it got, a death in its own sentence.
+std::string brief(const Report& r) {
   const Frame* f = nullptr;
   for (const Stack& s : r.stacks) {
     if ((f = key_frame(s))) break;
   }
-  w.line(f ? fmt::format("then: a {} at {}", name(r.kind), where(*f))
-           : fmt::format("then: {}", r.headline));
+  const std::string at = f ? " at " + where(*f) : "";
+  if (r.kind == Kind::kAssertion) {
+    if (r.expected.empty()) {
+      return fmt::format("then: the check{} failed: {}", at,
+                         r.message.empty() ? r.headline : r.message);
+    }
+    return fmt::format("then: the check{} got {}, wanted {}", at, r.actual, r.expected);
+  }
+  if (r.kind == Kind::kSignal) {
+    std::string text = conclusion(r);
+    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return "then: " + text;
+  }
+  return f ? fmt::format("then: a {}{}", name(r.kind), at) : fmt::format("then: {}", r.headline);
 }
 
 }  // namespace
 
 std::string short_report(const std::vector<Report>& reports, const ShortOptions& options) {
   Writer w(options);
+  // Further reports a line each; the same line again counts, as "(2 reports)".
+  std::string last;
+  int repeats = 0;
+  auto flush = [&] {
+    if (repeats > 0)
+      w.sentence(repeats == 1 ? last : fmt::format("{} ({} reports)", last, repeats));
+    repeats = 0;
+  };
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (i == 0 || options.all) {
       if (i > 0) w.line("");
       write_full(w, reports[i], i, reports.size());
-    } else {
-      write_brief(w, reports[i]);
+      continue;
     }
+    const std::string line = brief(reports[i]);
+    if (line != last) flush();
+    last = line;
+    ++repeats;
   }
+  flush();
   return w.text();
 }
 

@@ -145,12 +145,14 @@ TEST(ReportShortTest, DeathNamesItsLastFrameOrSaysThereIsNone) {
       << died;
 }
 
-// Further reports take a line each; with `all`, each is in full.
+// Further reports take a line each, the same line once with its count; with `all`, each in full.
 TEST(ReportShortTest, FurtherReportsALineEachOrAllInFull) {
   const std::vector<Report> reports = reports_of("15_reset_while_writing.tsan.txt");
   const std::string brief = short_of(reports);
   EXPECT_EQ(count(brief, "In short:"), 1u);
-  EXPECT_EQ(count(brief, "\nthen: a data race at bugs/15_reset_while_writing.cpp:"), 4u) << brief;
+  EXPECT_EQ(count(brief, "\nthen: a data race at bugs/15_reset_while_writing.cpp:21 (4 reports)\n"),
+            1u)
+      << brief;
   EXPECT_EQ(count(brief, "\nthen: the check at harness/cases/15_"), 1u) << brief;
   const std::string all = short_of(reports, false, true);
   EXPECT_EQ(count(all, "In short:"), reports.size());

@@ -1,6 +1,8 @@
 // Tests of the bughunt binary run as a user runs it (--no-build: the test run
 // comes after the build, and must not start another): exit codes, summaries,
 // plain output when piped, the guide.
+#include "harness/bughunt/testing/cli.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,19 +14,17 @@
 
 #include "harness/bughunt/manifest.h"
 #include "harness/bughunt/process.h"
+#include "harness/bughunt/testing/sarif_check.h"
 #include "harness/bughunt/testing/temp_manifest.h"
 #include "harness/bughunt/text.h"
 
 using bughunt::Outcome;
+using bughunt::testing::bughunt_cli;
 using bughunt::testing::kManifest;
+using bughunt::testing::last_line;
 using bughunt::testing::TempManifest;
 
 namespace {
-
-Outcome bughunt_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), {BUGHUNT_BINARY, "--no-build"});
-  return bughunt::run_process(args, std::chrono::seconds(120));
-}
 
 // The bughunt binary run by `command` in sh, e.g. "BUGHUNT list >/dev/full".
 // `raw`, when given, gets the output with its colour codes.
@@ -46,19 +46,14 @@ std::string list_on_a_terminal(const std::string& term) {
   return raw;
 }
 
-std::string last_line(const std::string& text) {
-  std::string trimmed = text.substr(0, text.find_last_not_of('\n') + 1);
-  return trimmed.substr(trimmed.rfind('\n') + 1);
-}
-
 // The guide lists every verb --help knows, so the two cannot drift apart.
 TEST(CliTest, GuideListsEveryVerbOfHelp) {
   const Outcome guide = bughunt_cli({});
   const Outcome help = bughunt_cli({"--help"});
   ASSERT_EQ(guide.exit_code, 0) << guide.output;
   ASSERT_EQ(help.exit_code, 0) << help.output;
-  for (const char* verb :
-       {"list", "show", "run", "hint", "diff", "explain", "verify", "checklist", "matrix"}) {
+  for (const char* verb : {"list", "show", "run", "read", "hint", "diff", "explain", "verify",
+                           "checklist", "matrix"}) {
     EXPECT_NE(guide.output.find(std::string("bughunt ") + verb), std::string::npos) << verb;
     EXPECT_NE(help.output.find(std::string("  ") + verb), std::string::npos) << verb;
   }
@@ -176,6 +171,20 @@ TEST(CliTest, VerifyPassesAKeptPromise) {
   const Outcome out = bughunt_cli({"verify", "1"});
   EXPECT_EQ(out.exit_code, 0) << out.output;
   EXPECT_EQ(last_line(out.output), "1 passed, 0 failed") << out.output;
+}
+
+// verify --sarif writes a log per case, a run for the bug and each fix, that validates.
+TEST(CliTest, VerifyWritesOneValidSarifLogPerCase) {
+  bughunt::testing::TempDir dir("bughunt_verify_sarif");
+  const Outcome out = bughunt_cli({"verify", "1", "--sarif", dir.path.string()});
+  EXPECT_EQ(out.exit_code, 0) << out.output;
+  const std::filesystem::path log = dir.path / "01_forgotten_reset.sarif";
+  const Outcome check = bughunt::testing::check_sarif({log});
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  const nlohmann::json runs = nlohmann::json::parse(std::ifstream(log))["runs"];
+  ASSERT_EQ(runs.size(), 4u);
+  EXPECT_EQ(runs[0]["results"][0]["ruleId"], "assertion");
+  for (std::size_t i = 1; i < runs.size(); ++i) EXPECT_TRUE(runs[i]["results"].empty()) << i;
 }
 
 // verify fails a case whose declared diagnostic its bug never prints.

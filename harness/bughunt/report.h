@@ -104,6 +104,8 @@ struct Report {
   std::string headline;  // the first line, pid prefix dropped: "ERROR: AddressSanitizer: ..."
   std::string summary;   // the SUMMARY line when there is one; else the headline
   std::string message;   // assertions: gtest's message on one line, what(), assert()'s expression
+  std::string expected;  // gtest: what the check expected ("hello alice", true), when it says
+  std::string actual;    // gtest: what it got instead ("hello bob", false)
   int signal = 0;        // kSignal: the signal number, when known
   std::vector<Stack> stacks;
 };

@@ -1,7 +1,9 @@
 // harness/bughunt/report_internal.h — what the report readers share among
-// report.cpp, report_frames.cpp and report_valgrind.cpp. Not for other callers.
+// report.cpp, report_sanitizer.cpp, report_gtest.cpp, report_frames.cpp and
+// report_valgrind.cpp. Not for other callers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,24 @@ std::string thread_of(std::string_view heading);
 
 // Adds `frame` to the report's last stack, or to a new one that `heading` opens.
 void push_frame(Report& r, Frame frame, bool new_stack, std::string_view heading, Role role);
+
+// True when `line` opens a sanitizer report: "ERROR: AddressSanitizer: ...",
+// "WARNING: ThreadSanitizer: ...", UBSan's "...: runtime error: ...".
+bool opens_sanitizer_report(std::string_view line);
+
+// The sanitizer report whose opener is lines[i] into r; returns the line after it.
+std::size_t read_sanitizer(const Lines& lines, std::size_t i, const ReadOptions& options,
+                           Report& r);
+
+// True when `line` opens a gtest failure, an escaped exception or a failed
+// assert(): a sanitizer report before it ends there.
+bool opens_other_report(std::string_view line);
+
+// The gtest failure, escaped exception or failed assert() at lines[i]; nullopt when none is.
+std::optional<Report> read_assertion(const Lines& lines, std::size_t i, const ReadOptions& options);
+
+// A frame for a bare "file.cpp:27:10" (UBSan's and gtest's own locations); nullopt without a file.
+std::optional<Frame> located(std::string_view location, const ReadOptions& options);
 
 // True for a line of Valgrind's ("==123== ...").
 bool is_valgrind_line(std::string_view line);

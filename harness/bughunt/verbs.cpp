@@ -12,6 +12,7 @@ constexpr Verb kVerbs[] = {
     {"list", "", "the cases: number, title, detector, symptom", setup_list},
     {"show", "N", "the broken program and what goes wrong", setup_show},
     {"run", "N", "run it under its sanitizer and read the report", setup_run},
+    {"read", "[FILE]", "any program's sanitizer report, in short", setup_read},
     {"hint", "N", "a nudge towards the bug", setup_hint},
     {"diff", "N", "the fix, as a diff of the broken program", setup_diff},
     {"explain", "N", "the cause, the fix and the rule (the spoiler)", setup_explain},

@@ -47,6 +47,7 @@ std::shared_ptr<std::string> add_case_argument(CLI::App& command);
 Action setup_list(CLI::App& command);
 Action setup_show(CLI::App& command);
 Action setup_run(CLI::App& command);
+Action setup_read(CLI::App& command);
 Action setup_hint(CLI::App& command);
 Action setup_diff(CLI::App& command);
 Action setup_explain(CLI::App& command);

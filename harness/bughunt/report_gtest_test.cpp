@@ -17,19 +17,12 @@ using bughunt::Place;
 using bughunt::read_reports;
 using bughunt::Report;
 using bughunt::Source;
+using bughunt::testing::kGtestFailure;
 using bughunt::testing::reports_of;
 
 // gtest: one line with its message, placed where it failed; "[  FAILED  ]" only as a fallback.
 TEST(ReportGtestTest, GtestFailureJoinsItsMessage) {
-  const std::vector<Report> reports = read_reports(
-      "[ RUN      ] GreetTest.Each\n"
-      "harness/cases/01_forgotten_reset_test.cpp:21: Failure\n"
-      "Expected equality of these values:\n"
-      "  second\n"
-      "    Which is: \"hello alicehello bob\"\n"
-      "the greeting for bob carries alice's\n"
-      "[  FAILED  ] GreetTest.Each (0 ms)\n",
-      1);
+  const std::vector<Report> reports = read_reports(kGtestFailure, 1);
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].source, Source::kGoogleTest);
   EXPECT_EQ(reports[0].headline,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "harness/bughunt/matrix/matrix.h"
+#include "harness/bughunt/testing/report_fixtures.h"
 
 using bughunt::classify;
 using bughunt::Finding;
@@ -15,6 +16,7 @@ using bughunt::Outcome;
 using bughunt::ReportFormat;
 using bughunt::Result;
 using bughunt::Variant;
+using bughunt::testing::kGtestFailure;
 
 namespace {
 
@@ -31,15 +33,6 @@ const char kTsanRace[] =
     "SUMMARY: ThreadSanitizer: data race bugs/02_use_after_put.cpp:23 in greetings::render\n"
     "==================\n"
     "ThreadSanitizer: reported 1 warnings\n";
-
-const char kGtestFailure[] =
-    "[ RUN      ] GreetTest.Each\n"
-    "harness/cases/01_forgotten_reset_test.cpp:21: Failure\n"
-    "Expected equality of these values:\n"
-    "  second\n"
-    "    Which is: \"hello alicehello bob\"\n"
-    "the greeting for bob carries alice's\n"
-    "[  FAILED  ] GreetTest.Each (0 ms)\n";
 
 // A sanitizer report is the detector's catch, and its first line is the evidence.
 TEST(MatrixClassifyTest, SanitizerReportIsCaughtByReport) {

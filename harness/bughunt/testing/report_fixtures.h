@@ -20,6 +20,16 @@ namespace bughunt::testing {
 
 inline const std::filesystem::path kTestdata = BUGHUNT_SOURCE_DIR "/harness/bughunt/testdata";
 
+// A gtest failure as a scenario prints it: the check, its values, its message.
+inline constexpr char kGtestFailure[] =
+    "[ RUN      ] GreetTest.Each\n"
+    "harness/cases/01_forgotten_reset_test.cpp:21: Failure\n"
+    "Expected equality of these values:\n"
+    "  second\n"
+    "    Which is: \"hello alicehello bob\"\n"
+    "the greeting for bob carries alice's\n"
+    "[  FAILED  ] GreetTest.Each (0 ms)\n";
+
 // The text of testdata/<file>.
 inline std::string fixture(const std::string& file) { return read_file(kTestdata / file); }
 

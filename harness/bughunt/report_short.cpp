@@ -76,29 +76,6 @@ bool shown(const Report& r, const Frame& f) {
   return f.place == Place::kProgram || (r.kind == Kind::kAssertion && !f.file.empty());
 }
 
-// "4 frames in the standard library, 2 in the pool": the frames [from, to) of s, counted by place.
-std::string folded(const Stack& s, std::size_t from, std::size_t to) {
-  std::map<std::string, int> counts;
-  std::vector<std::string> order;
-  for (std::size_t i = from; i < to; ++i) {
-    const Frame& f = s.frames[i];
-    const bool standard = f.function.starts_with("std::") || f.function.starts_with("operator ") ||
-                          f.file.find("/c++/") != std::string::npos;
-    const std::string where = f.place == Place::kHarness ? "the harness"
-                              : f.place == Place::kPool  ? "the pool"
-                              : standard                 ? "the standard library"
-                                                         : "other libraries";
-    if (counts[where]++ == 0) order.push_back(where);
-  }
-  std::string out;
-  for (const std::string& where : order) {
-    const int n = counts[where];
-    out += out.empty() ? fmt::format("{} frame{} in {}", n, n == 1 ? "" : "s", where)
-                       : fmt::format(", {} in {}", n, where);
-  }
-  return out;
-}
-
 class Writer {
  public:
   explicit Writer(const ShortOptions& options) : options_(options) {}
@@ -220,6 +197,28 @@ std::string brief(const Report& r) {
 }
 
 }  // namespace
+
+std::string folded(const Stack& s, std::size_t from, std::size_t to) {
+  std::map<std::string, int> counts;
+  std::vector<std::string> order;
+  for (std::size_t i = from; i < to; ++i) {
+    const Frame& f = s.frames[i];
+    const bool standard = f.function.starts_with("std::") || f.function.starts_with("operator ") ||
+                          f.file.find("/c++/") != std::string::npos;
+    const std::string where = f.place == Place::kHarness ? "the harness"
+                              : f.place == Place::kPool  ? "the pool"
+                              : standard                 ? "the standard library"
+                                                         : "other libraries";
+    if (counts[where]++ == 0) order.push_back(where);
+  }
+  std::string out;
+  for (const std::string& where : order) {
+    const int n = counts[where];
+    out += out.empty() ? fmt::format("{} frame{} in {}", n, n == 1 ? "" : "s", where)
+                       : fmt::format(", {} in {}", n, where);
+  }
+  return out;
+}
 
 std::string short_report(const std::vector<Report>& reports, const ShortOptions& options) {
   Writer w(options);

@@ -42,6 +42,10 @@ struct ShortOptions {
 // of a name still over 80 characters folded to <…>.
 std::string short_name(std::string_view function);
 
+// "4 frames in the standard library, 2 in the pool": frames [from, to) of
+// `s`, counted by where they live, in the order first met.
+std::string folded(const Stack& s, std::size_t from, std::size_t to);
+
 // The short report of `reports`; "" when there are none.
 std::string short_report(const std::vector<Report>& reports, const ShortOptions& options);
 

@@ -6,6 +6,8 @@
 
 #include "harness/bughunt/pack/html.h"
 #include "harness/bughunt/pack/pack.h"
+#include "harness/bughunt/report_short.h"
+#include "harness/bughunt/report_words.h"
 #include "harness/bughunt/text.h"
 
 namespace bughunt {
@@ -17,41 +19,6 @@ std::string step(int number, std::string_view label, std::string_view body) {
       "<section class=\"step\" id=\"step-{0}\" data-label=\"{1}\"{2}>\n<h2>{1}</h2>\n{3}\n"
       "</section>\n",
       number, escape(label), number == 1 ? "" : " hidden", body);
-}
-
-// What a stack stands for, in the words a reader of the report uses.
-std::string stack_title(const Stack& s) {
-  const std::string by = s.thread.empty() ? "" : fmt::format(" (thread {})", s.thread);
-  switch (s.role) {
-    case Role::kAccess:
-      return "The access the report is about" + by;
-    case Role::kPreviousAccess:
-      return "The earlier access it conflicts with" + by;
-    case Role::kAllocated:
-      return "Where the memory was allocated" + by;
-    case Role::kFreed:
-      return "Where it was freed" + by;
-    case Role::kThreadCreated:
-      return "Where the thread was created" + by;
-    case Role::kLeaked:
-      return "Leaked: allocated here, never freed" + by;
-    case Role::kMutex:
-      return "Where the mutex was created" + by;
-    case Role::kOther:
-      break;
-  }
-  return "Also" + by;
-}
-
-std::string_view place_words(Place p) {
-  switch (p) {
-    case Place::kHarness:
-      return "the test harness";
-    case Place::kPool:
-      return "the pool library";
-    default:
-      return "libraries";
-  }
 }
 
 // The stack's frames: the program's as links to their line with the line
@@ -72,8 +39,7 @@ std::string render_frames(const Stack& s, const std::vector<std::string_view>& p
     }
     std::size_t end = i;
     while (end < s.frames.size() && s.frames[end].place != Place::kProgram) ++end;
-    out += fmt::format("<li class=\"elided\">… {} frame{} in {}</li>\n", end - i,
-                       end - i == 1 ? "" : "s", place_words(f.place));
+    out += fmt::format("<li class=\"elided\">… {}</li>\n", escape(folded(s, i, end)));
     i = end;
   }
   return out + "</ol>\n";
@@ -92,9 +58,9 @@ std::string render_report(const CaseMaterial& m) {
       std::string role(name(s.role));
       std::replace(role.begin(), role.end(), ' ', '-');
       out += fmt::format("<div class=\"stack role-{}\">\n<h3>{}</h3>\n{}</div>\n", role,
-                         escape(stack_title(s)), render_frames(s, program));
+                         escape(title(r, s)), render_frames(s, program));
     }
-    out += "</div>\n";
+    out += fmt::format("<p class=\"conclusion\">{}</p>\n</div>\n", escape(conclusion(r)));
   }
   out += fmt::format(
       "</div>\n<details class=\"raw\"><summary>The full report, as printed</summary>\n"

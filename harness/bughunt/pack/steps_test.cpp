@@ -50,7 +50,7 @@ TEST(PackStepsTest, ReportLinksProgramFramesAndFoldsTheRest) {
   const std::string html = render_report(sample());
   EXPECT_NE(html.find("data-line=\"2\">bugs/02_x.cpp:2:3</button>"), std::string::npos) << html;
   EXPECT_NE(html.find("std::vector&lt;int&gt;&amp; v = make();"), std::string::npos) << html;
-  EXPECT_NE(html.find("… 2 frames in libraries"), std::string::npos) << html;
+  EXPECT_NE(html.find("… 2 frames in the standard library"), std::string::npos) << html;
   EXPECT_NE(html.find("&lt;raw&gt;"), std::string::npos) << html;
 }
 

@@ -46,24 +46,43 @@ class StepCounter {
 
 }  // namespace
 
-void build(const Context& ctx, const fs::path& dir, const std::vector<std::string>& targets) {
-  if (!ctx.build || targets.empty()) return;
+Outcome try_build(const fs::path& dir, const std::vector<std::string>& targets) {
   std::vector<std::string> argv = {"cmake", "--build", dir.string(), "--target"};
   argv.insert(argv.end(), targets.begin(), targets.end());
   const bool show_progress = isatty(STDERR_FILENO) == 1;
-  Outcome built;
   try {
     StepCounter steps;
-    built = run_process(argv, std::chrono::hours(1), [&](std::string_view text) {
+    return run_process(argv, std::chrono::hours(1), [&](std::string_view text) {
       if (show_progress) steps.feed(text);
     });
   } catch (const std::runtime_error& e) {
     throw Stop(2, fmt::format("{}; is cmake installed? scripts/bootstrap installs it", e.what()));
   }
+}
+
+void build(const Context& ctx, const fs::path& dir, const std::vector<std::string>& targets) {
+  if (!ctx.build || targets.empty()) return;
+  const Outcome built = try_build(dir, targets);
   if (built.exit_code != 0) {
     fmt::print(stderr, "{}", built.output);
     throw Stop(2, fmt::format("building {} failed (the build's output is above)",
                               fmt::join(targets, " ")));
+  }
+}
+
+void configure(const fs::path& source_dir, const fs::path& dir,
+               const std::vector<std::string>& options) {
+  std::vector<std::string> argv = {"cmake", "-S", source_dir.string(), "-B", dir.string()};
+  argv.insert(argv.end(), options.begin(), options.end());
+  Outcome configured;
+  try {
+    configured = run_process(argv, std::chrono::minutes(10));
+  } catch (const std::runtime_error& e) {
+    throw Stop(2, fmt::format("{}; is cmake installed? scripts/bootstrap installs it", e.what()));
+  }
+  if (configured.exit_code != 0) {
+    fmt::print(stderr, "{}", configured.output);
+    throw Stop(2, fmt::format("configuring {} failed (cmake's output is above)", dir.string()));
   }
 }
 

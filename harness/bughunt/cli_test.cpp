@@ -35,8 +35,8 @@ TEST(CliTest, GuideListsEveryVerbOfHelp) {
   const Outcome help = bughunt_cli({"--help"});
   ASSERT_EQ(guide.exit_code, 0) << guide.output;
   ASSERT_EQ(help.exit_code, 0) << help.output;
-  for (const char* verb :
-       {"list", "show", "run", "hint", "diff", "explain", "verify", "checklist", "matrix"}) {
+  for (const char* verb : {"list", "show", "run", "start", "check", "watch", "hint", "progress",
+                           "reset", "diff", "explain", "verify", "checklist", "matrix"}) {
     EXPECT_NE(guide.output.find(std::string("bughunt ") + verb), std::string::npos) << verb;
     EXPECT_NE(help.output.find(std::string("  ") + verb), std::string::npos) << verb;
   }

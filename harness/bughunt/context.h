@@ -25,8 +25,9 @@ struct Context {
   std::filesystem::path source_dir;  // the repository
   std::filesystem::path build_dir;   // the tree this bughunt was built in
   std::filesystem::path manifest;
-  bool colour = false;  // stdout is a terminal and NO_COLOR is unset
-  bool build = true;    // false with --no-build
+  std::filesystem::path workspace;  // the trainee's (practice/workspace.h), made absolute
+  bool colour = false;              // stdout is a terminal and NO_COLOR is unset
+  bool build = true;                // false with --no-build
   std::vector<Case> cases;
 
   // The case a user means by `text`; throws Stop when there is none.

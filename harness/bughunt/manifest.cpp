@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -20,6 +21,19 @@ std::string text_field(const nlohmann::json& entry, const char* key, std::size_t
     throw std::runtime_error(fmt::format("entry {} lacks the text field \"{}\"", index, key));
   }
   return it->get<std::string>();
+}
+
+// "hints": two or three texts, gentle to pointed.
+std::vector<std::string> hint_ladder(const nlohmann::json& entry, int id) {
+  const auto it = entry.find("hints");
+  const bool texts =
+      it != entry.end() && it->is_array() &&
+      std::all_of(it->begin(), it->end(), [](const auto& h) { return h.is_string(); });
+  if (!texts || it->size() < 2 || it->size() > 3) {
+    throw std::runtime_error(
+        fmt::format("case {}: \"hints\" must be a list of two or three texts", id));
+  }
+  return it->get<std::vector<std::string>>();
 }
 
 }  // namespace
@@ -56,7 +70,7 @@ std::vector<Case> load_manifest(const std::filesystem::path& path) {
       c.detector = *d;
       c.expect = text_field(entry, "expect", index);
       c.symptom = text_field(entry, "symptom", index);
-      c.hint = text_field(entry, "hint", index);
+      c.hints = hint_ladder(entry, c.id);
       if (!entry.contains("explanation") || !entry["explanation"].is_object()) {
         throw std::runtime_error(fmt::format("case {} lacks its \"explanation\"", c.id));
       }

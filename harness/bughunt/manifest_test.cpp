@@ -61,4 +61,21 @@ TEST(ManifestTest, EntryWithoutExpectIsRefusedByName) {
   }
 }
 
+// A ladder of one hint, or of four, is refused: two or three, gentle to pointed.
+TEST(ManifestTest, HintLadderOfWrongLengthIsRefused) {
+  nlohmann::json doc = nlohmann::json::parse(std::ifstream(kManifest));
+  for (const nlohmann::json& hints :
+       {nlohmann::json::array({"only one"}), nlohmann::json::array({"a", "b", "c", "d"}),
+        nlohmann::json("not a list")}) {
+    doc["cases"][0]["hints"] = hints;
+    TempManifest broken(doc);
+    try {
+      bughunt::load_manifest(broken.path());
+      FAIL() << "a ladder of " << hints.dump() << " loaded";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("\"hints\""), std::string::npos) << e.what();
+    }
+  }
+}
+
 }  // namespace

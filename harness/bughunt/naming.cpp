@@ -14,4 +14,10 @@ std::filesystem::path source_path(const Case& c, Variant v) {
   return std::filesystem::path(v == Variant::kBug ? "bugs" : "fixes") / (c.stem() + ".cpp");
 }
 
+std::string practice_file_name(const Case& c) { return fmt::format("case{}.cpp", c.number()); }
+
+std::string practice_target(const Case& c, Flavour f) {
+  return fmt::format("case{}_mine_{}", c.number(), name(f));
+}
+
 }  // namespace bughunt

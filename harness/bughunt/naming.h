@@ -26,4 +26,10 @@ std::string target_name(const Case& c, Variant v, Flavour f);
 // "bugs/02_use_after_put.cpp": the program's source, relative to the repository.
 std::filesystem::path source_path(const Case& c, Variant v);
 
+// Practice mode (practice/grade.h): "case02.cpp", the trainee's copy of a case
+// (a name that says nothing of the mistake), and "case02_mine_tsan", the
+// target that builds it with the scenario.
+std::string practice_file_name(const Case& c);
+std::string practice_target(const Case& c, Flavour f);
+
 }  // namespace bughunt

@@ -1,6 +1,7 @@
 // bughunt diff N — the fix, as a unified diff of the broken program.
 #include <fmt/format.h>
 
+#include "harness/bughunt/practice/workspace.h"
 #include "harness/bughunt/process.h"
 #include "harness/bughunt/text.h"
 #include "harness/bughunt/verbs.h"
@@ -17,21 +18,39 @@ std::string coloured(const Context& ctx, std::string_view line) {
   return std::string(line);
 }
 
+// The reference fix against the broken program, or (--mine) against the trainee's file.
+int diff(const Context& ctx, const Case& c, bool mine, bool give_up) {
+  const Workspace ws(ctx.workspace);
+  allow_reveal(ws, c, give_up);
+  const std::filesystem::path theirs = mine ? ws.file(c) : ctx.source(c, Variant::kBug);
+  if (mine && !std::filesystem::exists(theirs)) {
+    throw Stop(2, fmt::format("case {} is not started in {}: there is no file of yours to "
+                              "compare",
+                              c.number(), ws.dir().string()));
+  }
+  const std::string from = source_path(c, mine ? Variant::kFix : Variant::kBug).string();
+  const std::string to = mine ? theirs.string() : source_path(c, Variant::kFix).string();
+  const std::filesystem::path left = mine ? ctx.source(c, Variant::kFix) : theirs;
+  const std::filesystem::path right = mine ? theirs : ctx.source(c, Variant::kFix);
+  const Outcome d =
+      run_process({"diff", "-u", "--label", from, "--label", to, left.string(), right.string()},
+                  std::chrono::seconds(30));
+  if (d.exit_code > 1) throw Stop(2, fmt::format("diff failed: {}", d.output));
+  if (mine && d.exit_code == 0) fmt::print("Your file is the reference fix, to the byte.\n");
+  for (std::string_view line : lines_of(d.output)) fmt::print("{}\n", coloured(ctx, line));
+  return 0;
+}
+
 }  // namespace
 
 Action setup_diff(CLI::App& command) {
   auto id = add_case_argument(command);
-  return [id](Context& ctx) {
-    const Case& c = ctx.find(*id);
-    const Outcome d =
-        run_process({"diff", "-u", "--label", source_path(c, Variant::kBug).string(), "--label",
-                     source_path(c, Variant::kFix).string(), ctx.source(c, Variant::kBug).string(),
-                     ctx.source(c, Variant::kFix).string()},
-                    std::chrono::seconds(30));
-    if (d.exit_code > 1) throw Stop(2, fmt::format("diff failed: {}", d.output));
-    for (std::string_view line : lines_of(d.output)) fmt::print("{}\n", coloured(ctx, line));
-    return 0;
-  };
+  auto mine = std::make_shared<bool>(false);
+  auto give_up = std::make_shared<bool>(false);
+  command.add_flag("--mine", *mine, "The reference fix against your file in the workspace");
+  command.add_flag("--give-up", *give_up,
+                   "Show the fix of a case you have not solved (recorded as revealed)");
+  return [id, mine, give_up](Context& ctx) { return diff(ctx, ctx.find(*id), *mine, *give_up); };
 }
 
 }  // namespace bughunt

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@
 namespace fs = std::filesystem;
 using bughunt::Case;
 using bughunt::Outcome;
+
+namespace bughunt {
+// gtest names a case by its number, not its bytes.
+void PrintTo(const Case& c, std::ostream* out) { *out << "case " << c.number(); }
+}  // namespace bughunt
 
 namespace {
 
@@ -64,7 +70,8 @@ Outcome bughunt_cli(const fs::path& workspace, std::vector<std::string> args) {
 
 std::string state_of(const fs::path& workspace, const Case& c) {
   const Outcome out = bughunt_cli(workspace, {"progress", "--json"});
-  for (const auto& entry : nlohmann::json::parse(out.output)["cases"]) {
+  const nlohmann::json progress = nlohmann::json::parse(out.output);
+  for (const auto& entry : progress["cases"]) {
     if (entry["id"] == c.id) return entry["state"];
   }
   return "absent";

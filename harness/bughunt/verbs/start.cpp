@@ -32,7 +32,7 @@ int start(const Context& ctx, const Case& c) {
       "  bughunt check {0}     grade your fix (plain, asan and tsan)\n"
       "  bughunt watch {0}     grade it again on every save\n"
       "  bughunt hint {0}      a nudge ({1} hints, gentle to pointed)\n"
-      "  bughunt progress     how far you are\n",
+      "  bughunt progress    how far you are\n",
       c.id, c.hints.size());
   fmt::print("(The workspace is {}: --workspace DIR or BUGHUNT_WORKSPACE moves it.)\n",
              ws.dir().string());

@@ -42,8 +42,11 @@ void tell_still_broken(const Context& ctx, const Workspace& ws, const Case& c,
                                              name(run.flavour), run.problem,
                                              declared ? " (its declared diagnostic)" : "")));
   const fs::path file = ws.file(c);
-  const ReadOptions options{.source_dir = ctx.source_dir.string(),
-                            .program_files = {file.string(), file.filename().string()}};
+  // As the report names it: absolute, or relative to the repository when the
+  // workspace is inside it (the sanitizers' strip_path_prefix).
+  const ReadOptions options{
+      .source_dir = ctx.source_dir.string(),
+      .program_files = {file.string(), file.lexically_relative(ctx.source_dir).string()}};
   const std::vector<Report> reports =
       read_reports(run.outcome.output, run.outcome.exit_code, options);
   if (const Frame* frame = first_program_frame(reports)) {

@@ -3,21 +3,26 @@
 // declared diagnostic; the reference fix copied in; check says fixed;
 // progress shows solved; reset restores the broken program and keeps the
 // backup. Then the errors a trainee can meet, each one line and exit 2 with
-// nothing of theirs lost.
+// nothing of theirs lost; and watch, which checks again on every save.
 //
 // Each case costs a build of the trainee's file in three flavours, so ctest
 // runs a representative few (kDefaultCases: an assertion, a race, a memory
 // case); scripts/practice-flow runs every case (BUGHUNT_FLOW_CASES=all).
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "harness/bughunt/manifest.h"
@@ -75,6 +80,11 @@ std::string state_of(const fs::path& workspace, const Case& c) {
     if (entry["id"] == c.id) return entry["state"];
   }
   return "absent";
+}
+
+Case case_numbered(int id) {
+  return *bughunt::find_case(bughunt::load_manifest(bughunt::testing::kManifest),
+                             std::to_string(id));
 }
 
 std::string program(const Case& c, bughunt::Variant v) {
@@ -171,6 +181,61 @@ TEST(PracticeErrorsTest, ReadOnlyWorkspaceIsOneLine) {
   ::chmod(ws.dir.c_str(), 0555);
   const fs::path dir = ::access(ws.dir.c_str(), W_OK) == 0 ? fs::path("/proc/1") : ws.dir;
   expect_one_line_exit_two(bughunt_cli(dir, {"start", "1"}), "cannot write in the workspace");
+}
+
+// The pid of the running process whose command line holds `needle`; 0 when none does.
+pid_t pid_with(const std::string& needle) {
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    std::ifstream in(entry.path() / "cmdline");
+    std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
+    if (cmdline.find(needle) != std::string::npos && cmdline.find(BUGHUNT_BINARY) == 0) {
+      return std::stoi(entry.path().filename().string());
+    }
+  }
+  return 0;
+}
+
+// watch checks at once, again after a save by rename (as vim and JetBrains save), and stops
+// cleanly on Ctrl-C.
+TEST(PracticeWatchTest, ChecksAgainAfterRenameSaveAndStopsOnCtrlC) {
+  TempWorkspace ws;
+  ASSERT_EQ(bughunt_cli(ws.dir, {"start", "2"}).exit_code, 0);
+  const fs::path file = ws.dir / "case02.cpp";
+  std::mutex mu;
+  std::condition_variable more_output;
+  std::string output;       // guarded by mu
+  const auto waits = [&] {  // with mu held
+    std::size_t n = 0;
+    for (std::size_t at = 0; (at = output.find("watch: waiting", at)) != std::string::npos; ++at)
+      ++n;
+    return n;
+  };
+  Outcome ended;
+  std::thread watch([&] {
+    ended = bughunt::run_process({BUGHUNT_BINARY, "--workspace", ws.dir.string(), "watch", "2"},
+                                 std::chrono::minutes(20), [&](std::string_view text) {
+                                   std::lock_guard lock(mu);
+                                   output.append(text);
+                                   more_output.notify_all();
+                                 });
+  });
+  const auto wait_for = [&](std::size_t count) {
+    std::unique_lock lock(mu);
+    more_output.wait(lock, [&] { return waits() >= count; });
+  };
+  wait_for(1);
+  std::ofstream(ws.dir / "case02.cpp.new") << program(case_numbered(2), bughunt::Variant::kFix);
+  fs::rename(ws.dir / "case02.cpp.new", file);
+  wait_for(2);
+  ::kill(pid_with(ws.dir.string()), SIGINT);
+  watch.join();
+  EXPECT_EQ(ended.exit_code, 0) << ended.output;
+  EXPECT_NE(ended.output.find("is still broken"), std::string::npos) << ended.output;
+  EXPECT_NE(ended.output.find("case 02 is fixed"), std::string::npos) << ended.output;
+  std::lock_guard lock(mu);
+  EXPECT_EQ(waits(), 2u) << ended.output;
+  EXPECT_NE(ended.output.find("watch: stopped"), std::string::npos) << ended.output;
 }
 
 }  // namespace

@@ -25,31 +25,14 @@
 #include "harness/bughunt/manifest.h"
 #include "harness/bughunt/naming.h"
 #include "harness/bughunt/process.h"
+#include "harness/bughunt/testing/practice_cases.h"
 #include "harness/bughunt/testing/temp_manifest.h"
 #include "harness/bughunt/text.h"
 
 namespace fs = std::filesystem;
 using bughunt::Case;
 
-namespace bughunt {
-// gtest names a case by its number, not its bytes.
-void PrintTo(const Case& c, std::ostream* out) { *out << "case " << c.number(); }
-}  // namespace bughunt
-
 namespace {
-
-constexpr const char* kDefaultCases = "1 2 8";
-
-std::vector<Case> cheat_cases() {
-  const std::vector<Case> all = bughunt::load_manifest(bughunt::testing::kManifest);
-  const char* env = std::getenv("BUGHUNT_FLOW_CASES");
-  const std::string wanted = env != nullptr && *env != '\0' ? env : kDefaultCases;
-  if (wanted == "all") return all;
-  std::vector<Case> chosen;
-  std::istringstream ids(wanted);
-  for (std::string id; ids >> id;) chosen.push_back(*bughunt::find_case(all, id));
-  return chosen;
-}
 
 // A function defined at namespace scope: its first line opens the body at the
 // end, and the body closes with a "}" in column 0.
@@ -160,7 +143,7 @@ TEST_P(CheatTest, NoCheatPassesAsFixed) {
   fs::remove_all(ws);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, CheatTest, ::testing::ValuesIn(cheat_cases()),
+INSTANTIATE_TEST_SUITE_P(Cases, CheatTest, ::testing::ValuesIn(bughunt::testing::practice_cases()),
                          [](const auto& info) { return "case" + info.param.number(); });
 
 }  // namespace

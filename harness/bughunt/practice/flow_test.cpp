@@ -6,8 +6,8 @@
 // nothing of theirs lost; and watch, which checks again on every save.
 //
 // Each case costs a build of the trainee's file in three flavours, so ctest
-// runs a representative few (kDefaultCases: an assertion, a race, a memory
-// case); scripts/practice-flow runs every case (BUGHUNT_FLOW_CASES=all).
+// runs a representative few (testing/practice_cases.h: an assertion, a race and a
+// memory case); scripts/practice-flow runs every case (BUGHUNT_FLOW_CASES=all).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -28,6 +28,7 @@
 #include "harness/bughunt/manifest.h"
 #include "harness/bughunt/naming.h"
 #include "harness/bughunt/process.h"
+#include "harness/bughunt/testing/practice_cases.h"
 #include "harness/bughunt/testing/temp_manifest.h"
 #include "harness/bughunt/text.h"
 
@@ -35,28 +36,9 @@ namespace fs = std::filesystem;
 using bughunt::Case;
 using bughunt::Outcome;
 
-namespace bughunt {
-// gtest names a case by its number, not its bytes.
-void PrintTo(const Case& c, std::ostream* out) { *out << "case " << c.number(); }
-}  // namespace bughunt
-
 namespace {
 
-constexpr const char* kDefaultCases = "1 2 8";
-
 const fs::path kRoot = BUGHUNT_SOURCE_DIR;
-
-// The cases to drive: $BUGHUNT_FLOW_CASES ("all", or ids), else kDefaultCases.
-std::vector<Case> flow_cases() {
-  const std::vector<Case> all = bughunt::load_manifest(bughunt::testing::kManifest);
-  const char* env = std::getenv("BUGHUNT_FLOW_CASES");
-  const std::string wanted = env != nullptr && *env != '\0' ? env : kDefaultCases;
-  if (wanted == "all") return all;
-  std::vector<Case> chosen;
-  std::istringstream ids(wanted);
-  for (std::string id; ids >> id;) chosen.push_back(*bughunt::find_case(all, id));
-  return chosen;
-}
 
 struct TempWorkspace {
   fs::path dir = fs::temp_directory_path() /
@@ -123,7 +105,7 @@ TEST_P(FlowTest, StartCheckFixCheckProgressReset) {
   EXPECT_EQ(bughunt::read_file(backup), program(c, bughunt::Variant::kFix));
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, FlowTest, ::testing::ValuesIn(flow_cases()),
+INSTANTIATE_TEST_SUITE_P(Cases, FlowTest, ::testing::ValuesIn(bughunt::testing::practice_cases()),
                          [](const auto& info) { return "case" + info.param.number(); });
 
 // The single line on stderr of a run that should have stopped with exit 2.

@@ -20,7 +20,9 @@ using bughunt::testing::TempManifest;
 namespace {
 
 Outcome bughunt_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), {BUGHUNT_BINARY, "--no-build"});
+  // A workspace that does not exist, so a trainee's progress cannot change what diff shows.
+  args.insert(args.begin(), {BUGHUNT_BINARY, "--no-build", "--workspace",
+                             "/nonexistent/bughunt-cli-test-workspace"});
   return bughunt::run_process(args, std::chrono::seconds(120));
 }
 

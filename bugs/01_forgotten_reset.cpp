@@ -2,7 +2,7 @@
 // buffer taken from a pool, so that busy greeters do not allocate per call.
 #include "harness/cases/01_forgotten_reset.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <iterator>
 #include <memory>

@@ -2,7 +2,7 @@
 // they are due and printed when the connection is ready for them.
 #include "harness/cases/02_use_after_put.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <iterator>
 #include <memory>

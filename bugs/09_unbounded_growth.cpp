@@ -3,7 +3,7 @@
 // request reuses; the reply says how many bytes and lines arrived.
 #include "harness/cases/09_unbounded_growth.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <algorithm>
 #include <cstddef>

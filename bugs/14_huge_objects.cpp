@@ -3,7 +3,7 @@
 // encoder before it is copied out.
 #include "harness/cases/14_huge_objects.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <array>
 #include <cstddef>

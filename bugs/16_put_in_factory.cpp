@@ -4,7 +4,7 @@
 // header states its length, then the frame around it.
 #include "harness/cases/16_put_in_factory.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <cstddef>
 #include <iterator>

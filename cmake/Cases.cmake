@@ -15,7 +15,8 @@
 #
 # The bug binaries of the other two flavours are built only on request (the
 # bughunt runner asks for them with `run N --flavour`), and so are both
-# binaries of the untested flavours (caseNN_{bug,fix}_ubsan).
+# binaries of the untested flavours (caseNN_{bug,fix}_ubsan). In practice mode
+# (below) each case also has caseNN_mine_{plain,asan,tsan}.
 
 set(BUGHUNT_MANIFEST ${PROJECT_SOURCE_DIR}/harness/cases/cases.json)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${BUGHUNT_MANIFEST})
@@ -25,6 +26,21 @@ file(READ ${BUGHUNT_MANIFEST} manifest)
 set(BUGHUNT_DETECTOR_FLAVOUR_assert plain)
 set(BUGHUNT_DETECTOR_FLAVOUR_asan asan)
 set(BUGHUNT_DETECTOR_FLAVOUR_tsan tsan)
+
+# Practice mode (-DBUGHUNT_PRACTICE=ON, a tree of its own that `bughunt check`
+# configures beside this one): caseNN_mine_<flavour> links the scenario with
+# the trainee's file. Its source is practice/caseNN.cpp in the build tree, one
+# line that #includes the trainee's file wherever it is (bughunt writes it;
+# until then it includes the bug), so the compiler and the sanitizers name the
+# trainee's own file and line, and ninja's depfile sees every save.
+option(BUGHUNT_PRACTICE "Build the trainee's programs (bughunt check)" OFF)
+function(bughunt_practice_binary nn flavour bug)
+  set(mine ${PROJECT_BINARY_DIR}/practice/case${nn}.cpp)
+  if(NOT EXISTS ${mine})
+    file(WRITE ${mine} "#include \"${bug}\"\n")
+  endif()
+  bughunt_test_binary(case${nn}_mine ${flavour} EXCLUDE_FROM_ALL ${ARGN} ${mine})
+endfunction()
 
 function(bughunt_case id slug detector expect)
   if(id LESS 10)
@@ -55,6 +71,9 @@ function(bughunt_case id slug detector expect)
     set(parts LIBS harness SOURCES $<TARGET_OBJECTS:case${nn}_test_${flavour}>
                                    $<TARGET_OBJECTS:bughunt_support_${flavour}>)
 
+    if(BUGHUNT_PRACTICE AND flavour IN_LIST BUGHUNT_TESTED_FLAVOURS)
+      bughunt_practice_binary(${nn} ${flavour} ${bug} ${parts})
+    endif()
     if(NOT flavour IN_LIST BUGHUNT_TESTED_FLAVOURS)
       bughunt_test_binary(case${nn}_fix ${flavour} EXCLUDE_FROM_ALL ${parts} ${fix})
       bughunt_test_binary(case${nn}_bug ${flavour} EXCLUDE_FROM_ALL ${parts} ${bug})

@@ -3,7 +3,7 @@
 // allocating one per line.
 #include "harness/cases/04_copied_pool.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <algorithm>
 #include <array>

@@ -3,7 +3,7 @@
 // reuses their capacity instead of allocating per request.
 #include "harness/cases/06_missing_factory.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <any>
 #include <iterator>

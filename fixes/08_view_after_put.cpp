@@ -3,7 +3,7 @@
 // not allocate a fresh string per record.
 #include "harness/cases/08_view_after_put.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <iterator>
 #include <memory>

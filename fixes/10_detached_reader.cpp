@@ -3,7 +3,7 @@
 // needs a directory lookup, is written by a background thread.
 #include "harness/cases/10_detached_reader.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <iterator>
 #include <memory>

@@ -3,7 +3,7 @@
 // line break would split the line: such an entry is refused with a reason.
 #include "harness/cases/11_leak_on_error.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <iterator>
 #include <memory>

@@ -4,7 +4,7 @@
 // pooled so that the table and the output buffer are reused between records.
 #include "harness/cases/18_costly_factory.h"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <array>
 #include <atomic>

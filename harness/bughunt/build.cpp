@@ -170,17 +170,29 @@ void build(const Context& ctx, const fs::path& dir, const std::vector<std::strin
       fs::remove(dir / target, ignored);
     }
   }
+  const Outcome built = try_build(dir, targets);
+  if (built.exit_code != 0) fail_build(dir, targets, built.output);
+}
+
+Outcome try_build(const fs::path& dir, const std::vector<std::string>& targets) {
   std::vector<std::string> argv = {"cmake", "--build", dir.string(), "--target"};
   argv.insert(argv.end(), targets.begin(), targets.end());
   const bool show_progress = isatty(STDERR_FILENO) == 1;
-  Outcome built;
-  {
-    StepCounter steps;
-    built = run_cmake(argv, [&](std::string_view text) {
-      if (show_progress) steps.feed(text);
-    });
+  StepCounter steps;
+  return run_cmake(argv, [&](std::string_view text) {
+    if (show_progress) steps.feed(text);
+  });
+}
+
+void configure(const fs::path& source_dir, const fs::path& dir,
+               const std::vector<std::string>& options) {
+  std::vector<std::string> argv = {"cmake", "-S", source_dir.string(), "-B", dir.string()};
+  argv.insert(argv.end(), options.begin(), options.end());
+  const Outcome configured = run_cmake(argv);
+  if (configured.exit_code != 0) {
+    fmt::print(stderr, "{}", configured.output);
+    throw Stop(2, fmt::format("configuring {} failed (cmake's output is above)", dir.string()));
   }
-  if (built.exit_code != 0) fail_build(dir, targets, built.output);
 }
 
 fs::path preset_tree(const fs::path& source_dir, const std::string& preset) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "harness/bughunt/context.h"
+#include "harness/bughunt/process.h"
 
 namespace bughunt {
 
@@ -42,6 +43,16 @@ void configure_tree(const std::filesystem::path& source_dir, const std::filesyst
 // with the preset whose binaryDir it is). Does nothing with --no-build.
 void build(const Context& ctx, const std::filesystem::path& dir,
            const std::vector<std::string>& targets);
+
+// Builds `targets` in `dir` as build() does, but hands back how the build
+// ended (a failed build is an answer here: the trainee's compile error); the
+// caller holds the tree's lock. Throws Stop only when cmake cannot be started.
+Outcome try_build(const std::filesystem::path& dir, const std::vector<std::string>& targets);
+
+// Configures the tree `dir` from `source_dir` with cmake's `options`
+// ("-DNAME=VALUE", "-G", ...), quietly; throws Stop (exit 2) when it fails.
+void configure(const std::filesystem::path& source_dir, const std::filesystem::path& dir,
+               const std::vector<std::string>& options);
 
 // The same, in the tree this bughunt was built in.
 inline void build(const Context& ctx, const std::vector<std::string>& targets) {

@@ -52,8 +52,9 @@ TEST(CliTest, GuideListsEveryVerbOfHelp) {
   const Outcome help = bughunt_cli({"--help"});
   ASSERT_EQ(guide.exit_code, 0) << guide.output;
   ASSERT_EQ(help.exit_code, 0) << help.output;
-  for (const char* verb : {"list", "show", "run", "read", "hint", "diff", "explain", "verify",
-                           "checklist", "matrix"}) {
+  for (const char* verb :
+       {"list", "show", "run", "read", "start", "check", "watch", "hint", "progress", "reset",
+        "diff", "explain", "verify", "checklist", "matrix", "pack"}) {
     EXPECT_NE(guide.output.find(std::string("bughunt ") + verb), std::string::npos) << verb;
     EXPECT_NE(help.output.find(std::string("  ") + verb), std::string::npos) << verb;
   }
@@ -99,13 +100,14 @@ TEST(CliTest, WriteErrorExitsTwo) {
 // Global flags may follow the verb as well as precede it.
 TEST(CliTest, GlobalFlagsAfterTheVerb) {
   nlohmann::json doc = nlohmann::json::parse(std::ifstream(kManifest));
-  doc["cases"][0]["hint"] = "a hint from another manifest";
+  doc["cases"][0]["hints"] = {"a hint from another manifest", "a second one"};
   TempManifest other(doc);
-  const Outcome out =
-      bughunt::run_process({BUGHUNT_BINARY, "hint", "1", "--no-build", "--manifest", other.path()},
-                           std::chrono::seconds(30));
+  const Outcome out = bughunt::run_process({BUGHUNT_BINARY, "hint", "1", "--no-build", "--manifest",
+                                            other.path(), "--workspace", "/nonexistent/ws"},
+                                           std::chrono::seconds(30));
   EXPECT_EQ(out.exit_code, 0) << out.output;
-  EXPECT_EQ(out.output, "Hint: a hint from another manifest\n");
+  EXPECT_EQ(out.output.substr(0, out.output.find('\n')),
+            "Hint 1 of 2: a hint from another manifest");
 }
 
 // What a user typed is echoed cut short, not 10 KB of it.

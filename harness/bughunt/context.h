@@ -25,8 +25,9 @@ struct Context {
   std::filesystem::path source_dir;  // the repository
   std::filesystem::path build_dir;   // the tree this bughunt was built in
   std::filesystem::path manifest;
-  bool colour = false;  // stdout is a terminal and NO_COLOR is unset
-  bool build = true;    // false with --no-build
+  std::filesystem::path workspace;  // the trainee's (practice/workspace.h), made absolute
+  bool colour = false;              // stdout is a terminal and NO_COLOR is unset
+  bool build = true;                // false with --no-build
   std::vector<Case> cases;
   // The cases the build tree builds ("02_use_after_put"), as its configure
   // step wrote them to bughunt_cases.txt; empty when it is not configured.

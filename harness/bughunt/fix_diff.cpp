@@ -6,14 +6,18 @@
 
 namespace bughunt {
 
-std::string fix_diff(const Context& ctx, const Case& c) {
-  const Outcome d =
-      run_process({"diff", "-u", "--label", source_path(c, Variant::kBug).string(), "--label",
-                   source_path(c, Variant::kFix).string(), ctx.source(c, Variant::kBug).string(),
-                   ctx.source(c, Variant::kFix).string()},
-                  std::chrono::seconds(30));
+std::string unified_diff(const std::filesystem::path& from, const std::string& from_label,
+                         const std::filesystem::path& to, const std::string& to_label) {
+  const Outcome d = run_process(
+      {"diff", "-u", "--label", from_label, "--label", to_label, from.string(), to.string()},
+      std::chrono::seconds(30));
   if (d.exit_code > 1) throw Stop(2, fmt::format("diff failed: {}", d.output));
   return d.output;
+}
+
+std::string fix_diff(const Context& ctx, const Case& c) {
+  return unified_diff(ctx.source(c, Variant::kBug), source_path(c, Variant::kBug).string(),
+                      ctx.source(c, Variant::kFix), source_path(c, Variant::kFix).string());
 }
 
 }  // namespace bughunt

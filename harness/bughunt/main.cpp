@@ -57,6 +57,15 @@ int written(int status) {
   return 2;
 }
 
+// --workspace, else $BUGHUNT_WORKSPACE, else workspace/ in the repository.
+std::filesystem::path chosen_workspace(const std::string& option,
+                                       const std::filesystem::path& source_dir) {
+  if (!option.empty()) return option;
+  const char* env = std::getenv("BUGHUNT_WORKSPACE");
+  if (env != nullptr && *env != '\0') return env;
+  return source_dir / "workspace";
+}
+
 int main_with(int argc, char** argv) {
   Context ctx{
       .source_dir = BUGHUNT_SOURCE_DIR,
@@ -68,10 +77,14 @@ int main_with(int argc, char** argv) {
   std::string manifest_path;
   app.add_option("--manifest", manifest_path, "Read the cases from this manifest")
       ->check(CLI::ExistingFile);
+  std::string workspace;
+  app.add_option("--workspace", workspace,
+                 "The practice workspace (default: $BUGHUNT_WORKSPACE, else workspace/ in the "
+                 "repository)");
   bool no_build = false;
   app.add_flag("--no-build", no_build, "Run what is built; never start the build");
   app.require_subcommand(0, 1);
-  app.fallthrough();  // `run 1 --no-build` as well as `--no-build run 1`
+  app.fallthrough();  // options after the verb too: run 1 --no-build, check 2 --workspace DIR
 
   std::vector<std::pair<CLI::App*, Action>> actions;
   for (const Verb& verb : verbs()) {
@@ -89,6 +102,7 @@ int main_with(int argc, char** argv) {
   }
   if (!manifest_path.empty()) ctx.manifest = manifest_path;
   ctx.build = !no_build;
+  ctx.workspace = std::filesystem::absolute(chosen_workspace(workspace, ctx.source_dir));
   try {
     ctx.cases = load_manifest(ctx.manifest);
   } catch (const std::runtime_error& e) {

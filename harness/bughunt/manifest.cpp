@@ -32,6 +32,19 @@ std::string text_field(const nlohmann::json& entry, const char* key, const std::
   return it->get<std::string>();
 }
 
+// "hints": two or three texts, gentle to pointed.
+std::vector<std::string> hint_ladder(const nlohmann::json& entry, const std::string& who) {
+  const auto it = entry.find("hints");
+  const bool texts =
+      it != entry.end() && it->is_array() &&
+      std::all_of(it->begin(), it->end(), [](const auto& h) { return h.is_string(); });
+  if (!texts || it->size() < 2 || it->size() > 3) {
+    throw std::runtime_error(
+        fmt::format("{}: \"hints\" must be a list of two or three texts", who));
+  }
+  return it->get<std::vector<std::string>>();
+}
+
 // The id, a whole number from 1 to 99 (two digits name a case's files).
 int id_field(const nlohmann::json& entry, const std::string& who) {
   if (!entry.contains("id") || !entry["id"].is_number_integer()) {
@@ -70,7 +83,7 @@ Case read_entry(const nlohmann::json& entry, std::size_t index) {
   c.detector = *d;
   c.expect = text_field(entry, "expect", who);
   c.symptom = text_field(entry, "symptom", who);
-  c.hint = text_field(entry, "hint", who);
+  c.hints = hint_ladder(entry, who);
   if (!entry.contains("explanation") || !entry["explanation"].is_object()) {
     throw std::runtime_error(fmt::format("{} lacks its \"explanation\"", who));
   }

@@ -21,8 +21,8 @@ struct Case {
   Detector detector = Detector::kAssert;
   std::string expect;  // the text the bug's run must print
   std::string symptom;
-  std::string hint;
-  std::string cause, fix, rule;  // the explanation, in three parts
+  std::vector<std::string> hints;  // two or three, gentle to pointed: the ladder
+  std::string cause, fix, rule;    // the explanation, in three parts
   std::string seed;
 
   // "02": the two-digit form used in file, target and test names.

@@ -121,4 +121,15 @@ TEST(ManifestTest, RealManifestPassesEveryCheck) {
   EXPECT_EQ(refusal_of([](nlohmann::json&) {}), "");
 }
 
+// A ladder of one hint, or of four, is refused: two or three, gentle to pointed.
+TEST(ManifestTest, HintLadderOfWrongLengthIsRefused) {
+  for (const nlohmann::json& hints :
+       {nlohmann::json::array({"only one"}), nlohmann::json::array({"a", "b", "c", "d"}),
+        nlohmann::json("not a list")}) {
+    EXPECT_EQ(refusal_of([&](nlohmann::json& cases) { cases[0]["hints"] = hints; }),
+              "entry 1 (case 01): \"hints\" must be a list of two or three texts")
+        << hints.dump();
+  }
+}
+
 }  // namespace

@@ -18,4 +18,10 @@ std::filesystem::path scenario_path(const Case& c) {
   return std::filesystem::path("harness") / "cases" / (c.stem() + "_test.cpp");
 }
 
+std::string practice_file_name(const Case& c) { return fmt::format("case{}.cpp", c.number()); }
+
+std::string practice_target(const Case& c, Flavour f) {
+  return fmt::format("case{}_mine_{}", c.number(), name(f));
+}
+
 }  // namespace bughunt

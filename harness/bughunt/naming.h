@@ -29,4 +29,10 @@ std::filesystem::path source_path(const Case& c, Variant v);
 // "harness/cases/02_use_after_put_test.cpp": the scenario both programs are linked with.
 std::filesystem::path scenario_path(const Case& c);
 
+// Practice mode (practice/grade.h): "case02.cpp", the trainee's copy of a case
+// (a name that says nothing of the mistake), and "case02_mine_tsan", the
+// target that builds it with the scenario.
+std::string practice_file_name(const Case& c);
+std::string practice_target(const Case& c, Flavour f);
+
 }  // namespace bughunt

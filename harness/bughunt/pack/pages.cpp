@@ -51,11 +51,13 @@ std::string session_body(const std::vector<CaseMaterial>& cases) {
 std::string notes_body(const std::vector<CaseMaterial>& cases) {
   std::string items;
   for (const CaseMaterial& m : cases) {
+    std::string hints;
+    for (const std::string& hint : m.c.hints) hints += fmt::format("<li>{}</li>", escape(hint));
     items += fmt::format(
         "<section class=\"note\"><h2>Case {} · {}</h2><p><b>Symptom.</b> {}</p>"
-        "<p><b>Hint.</b> {}</p><p><b>Cause.</b> {}</p><p><b>Fix.</b> {}</p>"
-        "<p><b>Rule.</b> {}</p></section>\n",
-        m.c.number(), escape(m.c.title), escape(m.c.symptom), escape(m.c.hint), escape(m.c.cause),
+        "<p><b>Hints.</b></p><ol class=\"hints\">{}</ol><p><b>Cause.</b> {}</p>"
+        "<p><b>Fix.</b> {}</p><p><b>Rule.</b> {}</p></section>\n",
+        m.c.number(), escape(m.c.title), escape(m.c.symptom), hints, escape(m.c.cause),
         escape(m.c.fix), escape(m.c.rule));
   }
   return fmt::format(

@@ -75,7 +75,11 @@ std::string render_steps(const CaseMaterial& m) {
                          "<p>Read the program. What is it for, and where does it use the "
                          "pool?</p>");
   out += step(++n, "The symptom", fmt::format("<p class=\"symptom\">{}</p>", escape(m.c.symptom)));
-  out += step(++n, "A hint", fmt::format("<p class=\"hint\">{}</p>", escape(m.c.hint)));
+  // The ladder one rung per step, gentle to pointed, so the room can stop climbing early.
+  for (std::size_t i = 0; i < m.c.hints.size(); ++i) {
+    out += step(++n, fmt::format("Hint {} of {}", i + 1, m.c.hints.size()),
+                fmt::format("<p class=\"hint\">{}</p>", escape(m.c.hints[i])));
+  }
   out += step(++n, "The report", render_report(m));
   std::string diff = "<pre class=\"diff\">";
   for (std::string_view line : lines_of(m.diff)) {

@@ -10,7 +10,7 @@ CaseMaterial sample() {
   CaseMaterial m;
   m.c.id = 2;
   m.c.symptom = "a <symptom>";
-  m.c.hint = "a hint";
+  m.c.hints = {"a gentle hint", "a pointed hint"};
   m.c.cause = "the cause";
   m.c.fix = "the fix";
   m.c.rule = "the rule";
@@ -38,10 +38,10 @@ CaseMaterial sample() {
 TEST(PackStepsTest, OnlyTheFirstStepIsVisible) {
   const std::string html = render_steps(sample());
   EXPECT_NE(html.find("id=\"step-1\" data-label=\"The program\">"), std::string::npos) << html;
-  for (int step = 2; step <= 6; ++step) {
+  for (int step = 2; step <= 7; ++step) {
     EXPECT_NE(html.find("id=\"step-" + std::to_string(step) + "\""), std::string::npos);
   }
-  EXPECT_EQ(html.find("id=\"step-7\""), std::string::npos);
+  EXPECT_EQ(html.find("id=\"step-8\""), std::string::npos);
   EXPECT_NE(html.find("\" hidden>\n<h2>The explanation</h2>"), std::string::npos) << html;
 }
 
@@ -59,6 +59,20 @@ TEST(PackStepsTest, EscapesTheDiffAndTheSymptom) {
   const std::string html = render_steps(sample());
   EXPECT_NE(html.find("<span class=\"added\">+new &amp; here</span>"), std::string::npos);
   EXPECT_NE(html.find("a &lt;symptom&gt;"), std::string::npos);
+}
+
+// Each hint of the ladder is a step of its own, in the ladder's order.
+TEST(PackStepsTest, EachHintIsAStepInOrder) {
+  const std::string html = render_steps(sample());
+  const std::size_t gentle = html.find(
+      "id=\"step-3\" data-label=\"Hint 1 of 2\" hidden>\n<h2>Hint 1 of 2</h2>\n"
+      "<p class=\"hint\">a gentle hint</p>");
+  const std::size_t pointed = html.find(
+      "id=\"step-4\" data-label=\"Hint 2 of 2\" hidden>\n<h2>Hint 2 of 2</h2>\n"
+      "<p class=\"hint\">a pointed hint</p>");
+  EXPECT_NE(gentle, std::string::npos) << html;
+  EXPECT_NE(pointed, std::string::npos) << html;
+  EXPECT_NE(html.find("id=\"step-5\" data-label=\"The report\""), std::string::npos) << html;
 }
 
 }  // namespace

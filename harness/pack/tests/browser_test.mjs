@@ -71,7 +71,8 @@ async function checkCase(context, c) {
   const id = `case ${number(c)}`;
   const page = await open(context, `case-${number(c)}.html`);
   const steps = await page.locator("section.step").count();
-  check(steps >= 6, `${id}: ${steps} steps`);
+  // The program, the symptom, a step per hint, the report, the fix, the explanation.
+  check(steps === 5 + c.hints.length, `${id}: ${steps} steps for ${c.hints.length} hints`);
   const fontSize = await page
     .locator("pre.program code")
     .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -93,6 +94,13 @@ async function checkCase(context, c) {
       check(!(await visibleText(page, c.explanation.cause)), `${id}: the cause visible at step ${step}`);
       check(!(await page.locator(`#step-${step + 1}`).isVisible()), `${id}: ${step + 1} early`);
     }
+    const rung = /^Hint (\d) of (\d)$/.exec(label);
+    if (rung) {
+      const [at, of] = [Number(rung[1]), Number(rung[2])];
+      check(label === `Hint ${step - 2} of ${c.hints.length}`, `${id}: step ${step} is ${label}`);
+      check(await visibleText(page, c.hints[at - 1]), `${id}: hint ${at} not shown at ${step}`);
+      if (at < of) check(!(await visibleText(page, c.hints[at])), `${id}: hint ${at + 1} early`);
+    }
     if (label === "The report") await checkFrames(page, id, program);
     if (step === 3) {
       await page.reload();
@@ -112,7 +120,7 @@ async function checkCase(context, c) {
 // Each program frame of the report marks its line, which holds the quoted
 // text, and the line is scrolled into the program's pane.
 async function checkFrames(page, id, program) {
-  const frames = page.locator("#step-4 button.frame, section.step:not([hidden]) button.frame");
+  const frames = page.locator("section.step:not([hidden]) button.frame");
   const count = await frames.count();
   for (let i = 0; i < count; i += 1) {
     const frame = frames.nth(i);
@@ -188,7 +196,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await checkIndex(context);
   for (const c of cases) await checkCase(context, c);
-  const shot = await open(context, "case-02.html", "#step-4");
+  const reportStep = 3 + cases.find((c) => c.id === 2).hints.length;
+  const shot = await open(context, "case-02.html", `#step-${reportStep}`);
   await shot.screenshot({ path: join(shotsDir, "case-02-report.png") });
   await shot.close();
   await checkSession(context);

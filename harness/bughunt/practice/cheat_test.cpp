@@ -1,0 +1,149 @@
+// The cheat table: edits of a broken program that stop it doing its job,
+// generated from the program itself, must not be graded as fixed. For each
+// case the test writes each edit into a temporary workspace, runs
+// `bughunt check` and prints a row: does not compile, still broken or PASSED.
+//
+//   empty-bodies     every function's body emptied ({} or { return {}; })
+//   constant-result  every function that returns a value returns {} at once
+//   early-return     a return before the first statement of every function
+//   no-put           every put() into a pool removed (where the program has one)
+//   no-threads       std::thread replaced by a call on the calling thread
+//                    (where the program starts threads)
+//
+// Like the flow test, ctest runs a few cases and scripts/practice-flow all.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "harness/bughunt/manifest.h"
+#include "harness/bughunt/naming.h"
+#include "harness/bughunt/process.h"
+#include "harness/bughunt/testing/practice_cases.h"
+#include "harness/bughunt/testing/temp_manifest.h"
+#include "harness/bughunt/text.h"
+
+namespace fs = std::filesystem;
+using bughunt::Case;
+
+namespace {
+
+// A function defined at namespace scope: its first line opens the body at the
+// end, and the body closes with a "}" in column 0.
+const std::regex kFunctionStart(R"(^[A-Za-z][^;=]*\)( const)? \{$)");
+
+enum class Body { kEmpty, kConstantResult, kEarlyReturn };
+
+// Rewrites the body of every namespace-scope function.
+std::string rewrite_functions(const std::string& program, Body how) {
+  std::ostringstream out;
+  bool in_body = false;
+  bool returns_void = false;
+  for (std::string_view line : bughunt::lines_of(program)) {
+    const std::string text(line);
+    if (!in_body && std::regex_match(text, kFunctionStart) && !text.starts_with("namespace")) {
+      in_body = true;
+      returns_void = text.starts_with("void ");
+      out << text << "\n";
+      if (how == Body::kEarlyReturn) out << (returns_void ? "  return;\n" : "  return {};\n");
+      if (how == Body::kEmpty && !returns_void) out << "  return {};\n";
+      if (how == Body::kConstantResult && !returns_void) out << "  return {};\n";
+      continue;
+    }
+    if (in_body && text == "}") in_body = false;
+    const bool drop =
+        in_body && (how == Body::kEmpty || (how == Body::kConstantResult && !returns_void));
+    if (!drop) out << text << "\n";
+  }
+  return out.str();
+}
+
+std::string without_puts(const std::string& program) {
+  return std::regex_replace(program, std::regex(R"([A-Za-z_][\w.>-]*\.put\([^;]*\);)"), "");
+}
+
+std::string without_threads(const std::string& program) {
+  const std::string inline_thread =
+      "namespace cheat {\n"
+      "struct InlineThread {\n"
+      "  template <typename F, typename... A>\n"
+      "  explicit InlineThread(F&& f, A&&... a) { f(a...); }\n"
+      "  void join() {}\n"
+      "  void detach() {}\n"
+      "  bool joinable() const { return false; }\n"
+      "};\n"
+      "}  // namespace cheat\n";
+  const std::string body =
+      std::regex_replace(program, std::regex(R"(std::thread\b)"), "cheat::InlineThread");
+  const std::size_t after_includes = body.rfind("\n#include");
+  const std::size_t at = body.find('\n', after_includes + 1) + 1;
+  return body.substr(0, at) + inline_thread + body.substr(at);
+}
+
+struct Cheat {
+  std::string name;
+  std::string program;
+};
+
+std::vector<Cheat> cheats_of(const std::string& program) {
+  std::vector<Cheat> cheats = {
+      {"empty-bodies", rewrite_functions(program, Body::kEmpty)},
+      {"constant-result", rewrite_functions(program, Body::kConstantResult)},
+      {"early-return", rewrite_functions(program, Body::kEarlyReturn)}};
+  if (program.find(".put(") != std::string::npos) {
+    cheats.push_back({"no-put", without_puts(program)});
+  }
+  if (program.find("std::thread") != std::string::npos) {
+    cheats.push_back({"no-threads", without_threads(program)});
+  }
+  return cheats;
+}
+
+std::string verdict_of(int exit_code) {
+  switch (exit_code) {
+    case 0:
+      return "PASSED";
+    case 1:
+      return "still broken";
+    case 2:
+      return "does not compile";
+  }
+  return "exit " + std::to_string(exit_code);
+}
+
+class CheatTest : public ::testing::TestWithParam<Case> {};
+
+// No cheat edit of the broken program is graded as fixed.
+TEST_P(CheatTest, NoCheatPassesAsFixed) {
+  const Case& c = GetParam();
+  const fs::path ws = fs::temp_directory_path() /
+                      ("bughunt_cheat_" + std::to_string(::getpid()) + "_" + c.number());
+  const std::string program = bughunt::read_file(fs::path(BUGHUNT_SOURCE_DIR) /
+                                                 bughunt::source_path(c, bughunt::Variant::kBug));
+  const auto cli = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {BUGHUNT_BINARY, "--workspace", ws.string()});
+    return bughunt::run_process(args, std::chrono::minutes(20));
+  };
+  ASSERT_EQ(cli({"start", std::to_string(c.id)}).exit_code, 0);
+  std::string row = "cheat table: case " + c.number();
+  for (const Cheat& cheat : cheats_of(program)) {
+    ASSERT_NE(cheat.program, program) << cheat.name << " changed nothing";
+    std::ofstream(ws / bughunt::practice_file_name(c)) << cheat.program;
+    const bughunt::Outcome out = cli({"check", std::to_string(c.id)});
+    EXPECT_NE(out.exit_code, 0) << cheat.name << " passed as fixed:\n" << cheat.program;
+    row += "  " + cheat.name + ": " + verdict_of(out.exit_code) + ";";
+  }
+  std::cout << row << "\n";
+  fs::remove_all(ws);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, CheatTest, ::testing::ValuesIn(bughunt::testing::practice_cases()),
+                         [](const auto& info) { return "case" + info.param.number(); });
+
+}  // namespace

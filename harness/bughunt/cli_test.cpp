@@ -118,32 +118,51 @@ TEST(CliTest, LongCaseIdIsEchoedShort) {
   EXPECT_LT(out.output.size(), 200u);
 }
 
-// In colour, list's columns line up as they do in plain text: the detector
-// is padded before it is painted, so every symptom starts in one column.
+// In colour, list's columns line up as they do in plain text: the program is
+// padded before it is painted, so every job and symptom starts in one column.
 TEST(CliTest, ColouredListKeepsItsColumns) {
   const std::string raw = list_on_a_terminal("xterm");
   ASSERT_NE(raw.find('\x1b'), std::string::npos) << "no colour on a terminal: " << raw;
-  std::size_t title_width = 5;
+  std::size_t slug_width = 4;
   for (const bughunt::Case& c : bughunt::load_manifest(kManifest)) {
-    title_width = std::max(title_width, c.title.size());
+    slug_width = std::max(slug_width, c.slug.size());
   }
-  const std::size_t symptom = 2 + 2 + title_width + 2 + 6 + 2;
+  const std::size_t text = 2 + 2 + slug_width + 2;
   int lines = 0;
   const std::string plain = bughunt::strip_colour(raw);
   for (std::string_view line : bughunt::lines_of(plain)) {
-    if (line.size() <= symptom) continue;
+    if (line.size() <= text) continue;
     ++lines;
-    EXPECT_EQ(line.substr(symptom - 2, 2), "  ") << line;
-    EXPECT_NE(line[symptom], ' ') << line;
+    EXPECT_EQ(line.substr(text - 2, 2), "  ") << line;
+    EXPECT_NE(line[text], ' ') << line;
   }
-  EXPECT_EQ(lines, static_cast<int>(bughunt::load_manifest(kManifest).size()));
+  EXPECT_EQ(lines, 2 * static_cast<int>(bughunt::load_manifest(kManifest).size()));
 }
 
 // A terminal that cannot show colour (TERM=dumb) gets none.
 TEST(CliTest, DumbTerminalGetsNoColour) {
   const std::string raw = list_on_a_terminal("dumb");
-  EXPECT_NE(raw.find("forgotten reset"), std::string::npos) << raw;
+  EXPECT_NE(raw.find("greeter"), std::string::npos) << raw;
   EXPECT_EQ(raw.find('\x1b'), std::string::npos) << raw;
+}
+
+// list and show name the program, its job and the symptom, never the mistake:
+// no title, no detector; list --reveal adds both.
+TEST(CliTest, ListAndShowKeepTheMistakeHidden) {
+  const Outcome list = bughunt_cli({"list"});
+  const Outcome revealed = bughunt_cli({"list", "--reveal"});
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  ASSERT_EQ(revealed.exit_code, 0) << revealed.output;
+  for (const bughunt::Case& c : bughunt::load_manifest(kManifest)) {
+    const Outcome show = bughunt_cli({"show", std::to_string(c.id)});
+    ASSERT_EQ(show.exit_code, 0) << show.output;
+    EXPECT_EQ(show.output.find(c.title), std::string::npos) << show.output;
+    EXPECT_EQ(show.output.find("detector"), std::string::npos) << show.output;
+    EXPECT_NE(show.output.find(c.job), std::string::npos) << show.output;
+    EXPECT_EQ(list.output.find(c.title), std::string::npos) << c.title;
+    EXPECT_NE(list.output.find(c.job), std::string::npos) << c.job;
+    EXPECT_NE(revealed.output.find(c.title), std::string::npos) << c.title;
+  }
 }
 
 // `list --json` lists every manifest entry, for tools.
@@ -180,7 +199,7 @@ TEST(CliTest, VerifyWritesOneValidSarifLogPerCase) {
   bughunt::testing::TempDir dir("bughunt_verify_sarif");
   const Outcome out = bughunt_cli({"verify", "1", "--sarif", dir.path.string()});
   EXPECT_EQ(out.exit_code, 0) << out.output;
-  const std::filesystem::path log = dir.path / "01_forgotten_reset.sarif";
+  const std::filesystem::path log = dir.path / "01_greeter.sarif";
   const Outcome check = bughunt::testing::check_sarif({log});
   EXPECT_EQ(check.exit_code, 0) << check.output;
   const nlohmann::json runs = nlohmann::json::parse(std::ifstream(log))["runs"];

@@ -29,7 +29,7 @@ struct Context {
   bool colour = false;              // stdout is a terminal and NO_COLOR is unset
   bool build = true;                // false with --no-build
   std::vector<Case> cases;
-  // The cases the build tree builds ("02_use_after_put"), as its configure
+  // The cases the build tree builds ("02_deferred_greetings"), as its configure
   // step wrote them to bughunt_cases.txt; empty when it is not configured.
   std::vector<std::string> built;
 

@@ -25,7 +25,7 @@ std::string stop_message(const auto& call) {
 
 // An entry the tree was not configured with is an error, not the tree's case of that number.
 TEST(ContextTest, CaseTheTreeDoesNotBuildIsRefused) {
-  Context ctx{.build_dir = "/tree", .built = {"01_forgotten_reset", "02_use_after_put"}};
+  Context ctx{.build_dir = "/tree", .built = {"01_greeter", "02_deferred_greetings"}};
   Case other = bughunt::testing::sample_case();
   EXPECT_EQ(ctx.target(other, bughunt::Variant::kBug, bughunt::Flavour::kTsan), "case02_bug_tsan");
   other.slug = "another_program";
@@ -56,11 +56,11 @@ TEST(ContextTest, UnknownCaseNamesTheRangeOfIds) {
             "no case '99': give its number (3 to 12) or its slug; `bughunt list` shows them");
 }
 
-// "2 02 use_after_put" names one case, so verify runs it once.
+// "2 02 deferred_greetings" names one case, so verify runs it once.
 TEST(ContextTest, ChosenNamesEachCaseOnce) {
   Context ctx;
   ctx.cases = {bughunt::testing::sample_case()};
-  EXPECT_EQ(ctx.chosen({"2", "02", "use_after_put"}).size(), 1u);
+  EXPECT_EQ(ctx.chosen({"2", "02", "deferred_greetings"}).size(), 1u);
 }
 
 }  // namespace

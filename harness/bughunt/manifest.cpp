@@ -73,6 +73,7 @@ Case read_entry(const nlohmann::json& entry, std::size_t index) {
     throw std::runtime_error(
         fmt::format("{}: \"slug\" \"{}\" is not made of a-z, 0-9 and _", who, c.slug));
   }
+  c.job = text_field(entry, "job", who);
   c.title = text_field(entry, "title", who);
   const std::string detector = text_field(entry, "detector", who);
   const std::optional<Detector> d = parse_detector(detector);

@@ -2,7 +2,7 @@
 //
 // harness/cases/cases.json is the single source of every case's metadata; CMake
 // reads the same file to build and register the cases. A Case here is one
-// entry; find_case() resolves what a user types ("2", "02", "use_after_put").
+// entry; find_case() resolves what a user types ("2", "02", "deferred_greetings").
 #pragma once
 
 #include <filesystem>
@@ -16,8 +16,9 @@ namespace bughunt {
 
 struct Case {
   int id = 0;
-  std::string slug;
-  std::string title;
+  std::string slug;   // the program, never the mistake: "greeter"
+  std::string job;    // what the program does: "renders one greeting line per user"
+  std::string title;  // the mistake: shown only by explain and list --reveal
   Detector detector = Detector::kAssert;
   std::string expect;  // the text the bug's run must print
   std::string symptom;
@@ -27,7 +28,7 @@ struct Case {
 
   // "02": the two-digit form used in file, target and test names.
   std::string number() const;
-  // "02_use_after_put": the base of the case's file names (see naming.h).
+  // "02_deferred_greetings": the base of the case's file names (see naming.h).
   std::string stem() const;
   // The flavour whose build shows the detector's diagnostic.
   Flavour detector_flavour() const { return flavour_of(detector); }

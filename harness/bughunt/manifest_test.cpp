@@ -25,7 +25,7 @@ TEST(ManifestTest, FindsCaseByNumberPaddedNumberAndSlug) {
   const std::vector<Case> cases = {sample_case()};
   EXPECT_EQ(bughunt::find_case(cases, "2"), &cases[0]);
   EXPECT_EQ(bughunt::find_case(cases, "02"), &cases[0]);
-  EXPECT_EQ(bughunt::find_case(cases, "use_after_put"), &cases[0]);
+  EXPECT_EQ(bughunt::find_case(cases, "deferred_greetings"), &cases[0]);
 }
 
 // Near misses are not cases: other numbers, trailing junk, the empty string.

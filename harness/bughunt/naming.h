@@ -23,10 +23,10 @@ std::string_view name(Variant v);
 // "case02_bug_tsan": the binary's target name, and its file name in the build tree.
 std::string target_name(const Case& c, Variant v, Flavour f);
 
-// "bugs/02_use_after_put.cpp": the program's source, relative to the repository.
+// "bugs/02_deferred_greetings.cpp": the program's source, relative to the repository.
 std::filesystem::path source_path(const Case& c, Variant v);
 
-// "harness/cases/02_use_after_put_test.cpp": the scenario both programs are linked with.
+// "harness/cases/02_deferred_greetings_test.cpp": the scenario both programs are linked with.
 std::filesystem::path scenario_path(const Case& c);
 
 // Practice mode (practice/grade.h): "case02.cpp", the trainee's copy of a case

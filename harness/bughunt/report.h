@@ -21,7 +21,7 @@
 //
 //   const std::vector<Report> reports = read_reports(outcome.output, outcome.exit_code);
 //   if (const Frame* f = first_program_frame(reports)) {
-//     fmt::print("{}:{}\n", f->file, f->line);   // bugs/02_use_after_put.cpp:29
+//     fmt::print("{}:{}\n", f->file, f->line);   // bugs/02_deferred_greetings.cpp:29
 //   }
 #pragma once
 
@@ -83,7 +83,7 @@ std::string_view name(Place p);  // "program", "harness", "pool", "library"
 struct Frame {
   std::string function;  // as printed, e.g. "greetings::print(std::__cxx11::basic_string<...>*)"
   std::string file;      // relative to the repository when under it, else as printed; may be
-                         // empty. Valgrind prints a bare name: "02_use_after_put.cpp"
+                         // empty. Valgrind prints a bare name: "02_deferred_greetings.cpp"
   int line = 0;          // 0 when unknown
   int column = 0;        // 0 when unknown
   Place place = Place::kLibrary;
@@ -149,7 +149,7 @@ int valgrind_error_count(std::string_view output);
 // and stack order (for a TSan race: the current access first); null when none is.
 const Frame* first_program_frame(const std::vector<Report>& reports);
 
-// "bugs/02_use_after_put.cpp:29" (":29:22" with a column), for a frame; its
+// "bugs/02_deferred_greetings.cpp:29" (":29:22" with a column), for a frame; its
 // function when it has no file.
 std::string where(const Frame& f, bool with_column = false);
 

@@ -26,14 +26,14 @@ TEST(ReportGtestTest, GtestFailureJoinsItsMessage) {
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].source, Source::kGoogleTest);
   EXPECT_EQ(reports[0].headline,
-            "harness/cases/01_forgotten_reset_test.cpp:21: Failure Expected equality of these "
+            "harness/cases/01_greeter_test.cpp:21: Failure Expected equality of these "
             "values: second Which is: \"hello alicehello bob\" the greeting for bob carries "
             "alice's");
   EXPECT_EQ(reports[0].message,
             "Expected equality of these values: second Which is: \"hello alicehello bob\" the "
             "greeting for bob carries alice's");
   EXPECT_EQ(bughunt::where(reports[0].stacks.at(0).frames.at(0)),
-            "harness/cases/01_forgotten_reset_test.cpp:21");
+            "harness/cases/01_greeter_test.cpp:21");
   EXPECT_EQ(reports[0].stacks[0].frames[0].place, Place::kHarness);
 
   const std::vector<Report> verdict = read_reports("[  FAILED  ] T.t (0 ms)\n", 1);
@@ -78,13 +78,13 @@ TEST(ReportGtestTest, FailedAssertReadsExpressionAndPlace) {
 
 // Each of gtest's three forms gives what the check expected and what it got.
 TEST(ReportGtestTest, ExpectationsReadExpectedAndActual) {
-  const Report equal = reports_of("01_forgotten_reset.plain.txt").front();
+  const Report equal = reports_of("01_greeter.plain.txt").front();
   EXPECT_EQ(equal.expected, R"("hello bob")");
   EXPECT_EQ(equal.actual, R"("hello alicehello bob")");
-  const Report value = reports_of("05_pinned_payload.plain.txt").front();
+  const Report value = reports_of("05_telemetry_parser.plain.txt").front();
   EXPECT_EQ(value.expected, "true");
   EXPECT_EQ(value.actual, "false");
-  const Report bound = reports_of("09_unbounded_growth.plain.txt").front();
+  const Report bound = reports_of("09_upload_endpoint.plain.txt").front();
   EXPECT_EQ(bound.expected, "(held) <= (kIdleHeapBudget)");
   EXPECT_EQ(bound.actual, "16830880 vs 2097152");
   const Report literal =
@@ -95,7 +95,7 @@ TEST(ReportGtestTest, ExpectationsReadExpectedAndActual) {
           .front();
   EXPECT_EQ(literal.expected, "1u");
   EXPECT_EQ(literal.actual, "10");
-  const Report thrown = reports_of("03_wrong_factory_type.plain.txt").front();
+  const Report thrown = reports_of("03_csv_writer.plain.txt").front();
   EXPECT_EQ(thrown.expected, "");
   EXPECT_EQ(thrown.actual, "");
 }

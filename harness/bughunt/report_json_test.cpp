@@ -11,7 +11,7 @@ using bughunt::testing::reports_of;
 
 // A TSan race as JSON: kind, source, stacks by role, frames with their parts and places.
 TEST(ReportJsonTest, RaceHasEveryField) {
-  const nlohmann::json all = bughunt::reports_json(reports_of("02_use_after_put.tsan.txt"));
+  const nlohmann::json all = bughunt::reports_json(reports_of("02_deferred_greetings.tsan.txt"));
   ASSERT_EQ(all.size(), 3u);
   const nlohmann::json& race = all[0];
   EXPECT_EQ(race["kind"], "data race");
@@ -23,7 +23,7 @@ TEST(ReportJsonTest, RaceHasEveryField) {
   EXPECT_EQ(race["stacks"][1]["role"], "previous access");
   EXPECT_EQ(race["stacks"][1]["thread"], "T2");
   const nlohmann::json& print = race["stacks"][0]["frames"][2];
-  EXPECT_EQ(print["file"], "bugs/02_use_after_put.cpp");
+  EXPECT_EQ(print["file"], "bugs/02_deferred_greetings.cpp");
   EXPECT_EQ(print["line"], 29);
   EXPECT_EQ(print["column"], 22);
   EXPECT_EQ(print["place"], "program");

@@ -27,7 +27,7 @@ using bughunt::testing::stable;
 
 // A TSan race in detail: stack headings and threads, each frame's parts, the SUMMARY.
 TEST(ReportSanitizerTest, TsanRaceReadsStacksAndFrames) {
-  const Report r = reports_of("02_use_after_put.tsan.txt").front();
+  const Report r = reports_of("02_deferred_greetings.tsan.txt").front();
   ASSERT_EQ(r.stacks.size(), 5u);
   EXPECT_EQ(stable(r.stacks[0].heading), "Read of size 8 at 0x_ by thread T1:");
   EXPECT_EQ(r.stacks[0].thread, "T1");
@@ -37,7 +37,7 @@ TEST(ReportSanitizerTest, TsanRaceReadsStacksAndFrames) {
   EXPECT_EQ(print.function,
             "greetings::print(std::__cxx11::basic_string<char, std::char_traits<char>, "
             "std::allocator<char> >*)");
-  EXPECT_EQ(print.file, "bugs/02_use_after_put.cpp");
+  EXPECT_EQ(print.file, "bugs/02_deferred_greetings.cpp");
   EXPECT_EQ(print.line, 29);
   EXPECT_EQ(print.column, 22);
   EXPECT_EQ(print.place, Place::kProgram);
@@ -51,14 +51,14 @@ TEST(ReportSanitizerTest, TsanRaceReadsStacksAndFrames) {
 
 // ASan: the access's thread, the SUMMARY; a frame naming only its module has no file.
 TEST(ReportSanitizerTest, AsanReportReadsSummaryAndModuleFrames) {
-  const Report r = reports_of("08_view_after_put.asan.txt").front();
+  const Report r = reports_of("08_audit_trail.asan.txt").front();
   EXPECT_EQ(r.stacks[0].thread, "T0");
   EXPECT_EQ(stable(r.stacks[0].heading), "READ of size 21 at 0x_ thread T0");
   EXPECT_EQ(r.stacks[1].heading, "freed by thread T0 here:");
   EXPECT_EQ(r.stacks[0].frames[0].function, "__asan_memmove");
   EXPECT_EQ(r.stacks[0].frames[0].file, "");
   EXPECT_TRUE(r.summary.starts_with("SUMMARY: AddressSanitizer: heap-use-after-free")) << r.summary;
-  const Report leak = reports_of("11_leak_on_error.asan.txt").front();
+  const Report leak = reports_of("11_ledger_encoder.asan.txt").front();
   EXPECT_EQ(leak.summary, "SUMMARY: AddressSanitizer: 189 byte(s) leaked in 6 allocation(s).");
 }
 
@@ -78,9 +78,9 @@ TEST(ReportSanitizerTest, SanitizerCheckAgreesWithItsPattern) {
           << line;
     }
   }
-  EXPECT_TRUE(bughunt::has_sanitizer_report(fixture("02_use_after_put.tsan.txt")));
-  EXPECT_FALSE(bughunt::has_sanitizer_report(fixture("01_forgotten_reset.plain.txt")));
-  EXPECT_FALSE(bughunt::has_sanitizer_report(fixture("08_view_after_put.memcheck.txt")));
+  EXPECT_TRUE(bughunt::has_sanitizer_report(fixture("02_deferred_greetings.tsan.txt")));
+  EXPECT_FALSE(bughunt::has_sanitizer_report(fixture("01_greeter.plain.txt")));
+  EXPECT_FALSE(bughunt::has_sanitizer_report(fixture("08_audit_trail.memcheck.txt")));
 }
 
 // Only an ERROR opener is fatal (the runtime exits); TSan warnings and UBSan lines are not.
@@ -185,22 +185,22 @@ TEST(ReportSanitizerTest, AsanDoubleFreeAndSegvReadTheirStacks) {
       "sp 0x7f T0)\n"
       "==31==The signal is caused by a READ memory access.\n"
       "==31==Hint: address points to the zero page.\n"
-      "    #0 0x5581 in status::respond() bugs/06_missing_factory.cpp:27:10\n"
+      "    #0 0x5581 in status::respond() bugs/06_status_endpoint.cpp:27:10\n"
       "\n"
       "AddressSanitizer can not provide additional info.\n"
-      "SUMMARY: AddressSanitizer: SEGV bugs/06_missing_factory.cpp:27:10 in status::respond()\n"
+      "SUMMARY: AddressSanitizer: SEGV bugs/06_status_endpoint.cpp:27:10 in status::respond()\n"
       "==31==ABORTING\n",
       1);
   ASSERT_EQ(segv.size(), 1u);
   EXPECT_EQ(segv[0].kind, Kind::kSegv);
   EXPECT_EQ(segv[0].stacks[0].heading, "");
-  EXPECT_EQ(first_where(segv), "bugs/06_missing_factory.cpp:27");
+  EXPECT_EQ(first_where(segv), "bugs/06_status_endpoint.cpp:27");
 }
 
 // UBSan without a stack: the location its line begins with stands in for one.
 TEST(ReportSanitizerTest, UbsanLineIsItsOwnLocation) {
   const std::string line =
-      "bugs/06_missing_factory.cpp:27:10: runtime error: member call on null pointer of type "
+      "bugs/06_status_endpoint.cpp:27:10: runtime error: member call on null pointer of type "
       "'std::string'";
   const std::vector<Report> reports = read_reports(line + "\n", 1);
   ASSERT_EQ(reports.size(), 1u);
@@ -209,7 +209,7 @@ TEST(ReportSanitizerTest, UbsanLineIsItsOwnLocation) {
   EXPECT_EQ(reports[0].summary, line);
   ASSERT_NE(first_program_frame(reports), nullptr);
   EXPECT_EQ(bughunt::where(*first_program_frame(reports), true),
-            "bugs/06_missing_factory.cpp:27:10");
+            "bugs/06_status_endpoint.cpp:27:10");
 }
 
 // A report cut short (no SUMMARY line) ends where another kind of report begins.

@@ -14,7 +14,7 @@
 //
 //   In short: a data race, reported by ThreadSanitizer (the first of 3 reports)
 //   thread T1 read 8 bytes here
-//     bugs/02_use_after_put.cpp:29:22 in greetings::print(std::string*)
+//     bugs/02_deferred_greetings.cpp:29:22 in greetings::print(std::string*)
 //         29 |   std::string line = *greeting;
 //            |                      ^
 //   ...

@@ -77,7 +77,7 @@ TEST(ReportShortTest, QuotedProgramLinesAreTheBugFilesAsTheRawReportSays) {
 
 // Case 02's short report fits one screen: at most 25 lines of at most 100 columns.
 TEST(ReportShortTest, Case02FitsOneScreen) {
-  const std::string text = short_of(reports_of("02_use_after_put.tsan.txt"));
+  const std::string text = short_of(reports_of("02_deferred_greetings.tsan.txt"));
   const std::vector<std::string_view> lines = bughunt::lines_of(text);
   EXPECT_LE(lines.size(), 25u) << text;
   for (std::string_view line : lines) {
@@ -89,20 +89,20 @@ TEST(ReportShortTest, Case02FitsOneScreen) {
 
 // The standard library's frames fold to a count, its long names shorten, roles title blocks.
 TEST(ReportShortTest, LibraryFramesFoldAndNamesShorten) {
-  const std::string text = short_of(reports_of("02_use_after_put.tsan.txt"));
+  const std::string text = short_of(reports_of("02_deferred_greetings.tsan.txt"));
   EXPECT_NE(text.find("thread T1 read 8 bytes here\n"), std::string::npos) << text;
   EXPECT_NE(text.find("thread T2 had written 8 bytes here, with no synchronisation"),
             std::string::npos);
   EXPECT_NE(text.find("  … 4 frames in the standard library, 2 in the pool\n"), std::string::npos);
   EXPECT_NE(text.find("in greetings::print(std::string*)\n"), std::string::npos);
   EXPECT_EQ(text.find("__cxx11"), std::string::npos);
-  EXPECT_EQ(text.find("harness/"), text.find("harness/cases/02_use_after_put_test.cpp:38"));
+  EXPECT_EQ(text.find("harness/"), text.find("harness/cases/02_deferred_greetings_test.cpp:38"));
   EXPECT_NE(text.find("neither happens-before the other."), std::string::npos);
 }
 
 // Colour codes only when asked, for a terminal; the text is the same without them.
 TEST(ReportShortTest, ColourOnlyWhenAsked) {
-  const std::vector<Report> reports = reports_of("08_view_after_put.asan.txt");
+  const std::vector<Report> reports = reports_of("08_audit_trail.asan.txt");
   const std::string plain = short_of(reports);
   const std::string coloured = short_of(reports, true);
   EXPECT_EQ(plain.find('\x1b'), std::string::npos);
@@ -112,17 +112,17 @@ TEST(ReportShortTest, ColourOnlyWhenAsked) {
 
 // A recursion shows one round of calls, not hundreds of frames.
 TEST(ReportShortTest, RecursionShowsOneRound) {
-  const std::string text = short_of(reports_of("13_reentrant_factory.asan.txt"));
+  const std::string text = short_of(reports_of("13_service_log.asan.txt"));
   EXPECT_LE(bughunt::lines_of(text).size(), 12u) << text;
   EXPECT_NE(text.find("and round again"), std::string::npos);
-  EXPECT_NE(text.find("A stack overflow: the calls through bugs/13_reentrant_factory.cpp:35"),
+  EXPECT_NE(text.find("A stack overflow: the calls through bugs/13_service_log.cpp:35"),
             std::string::npos);
 }
 
 // A failed check: the scenario's line quoted, what it expected against what it got.
 TEST(ReportShortTest, FailedCheckShowsExpectedAgainstActual) {
-  const std::string text = short_of(reports_of("01_forgotten_reset.plain.txt"));
-  EXPECT_NE(text.find("  harness/cases/01_forgotten_reset_test.cpp:15\n"), std::string::npos);
+  const std::string text = short_of(reports_of("01_greeter.plain.txt"));
+  EXPECT_NE(text.find("  harness/cases/01_greeter_test.cpp:15\n"), std::string::npos);
   EXPECT_NE(text.find("| " + std::string("    EXPECT_EQ(greeting, \"hello \" + name)")),
             std::string::npos)
       << text;
@@ -137,20 +137,20 @@ TEST(ReportShortTest, DeathNamesItsLastFrameOrSaysThereIsNone) {
   EXPECT_NE(silent.find("The program was killed by SIGSEGV. It printed no report and no backtrace"),
             std::string::npos)
       << silent;
-  std::vector<Report> valgrind = reports_of("06_missing_factory.memcheck.txt");
+  std::vector<Report> valgrind = reports_of("06_status_endpoint.memcheck.txt");
   const std::string died = short_of({valgrind.back()});
   EXPECT_NE(bughunt::one_line(died).find("its last frame in the program is "
-                                         "06_missing_factory.cpp:27."),
+                                         "06_status_endpoint.cpp:27."),
             std::string::npos)
       << died;
 }
 
 // Further reports take a line each, the same line once with its count; with `all`, each in full.
 TEST(ReportShortTest, FurtherReportsALineEachOrAllInFull) {
-  const std::vector<Report> reports = reports_of("15_reset_while_writing.tsan.txt");
+  const std::vector<Report> reports = reports_of("15_account_reports.tsan.txt");
   const std::string brief = short_of(reports);
   EXPECT_EQ(count(brief, "In short:"), 1u);
-  EXPECT_EQ(count(brief, "\nthen: a data race at bugs/15_reset_while_writing.cpp:21 (4 reports)\n"),
+  EXPECT_EQ(count(brief, "\nthen: a data race at bugs/15_account_reports.cpp:21 (4 reports)\n"),
             1u)
       << brief;
   EXPECT_EQ(count(brief, "\nthen: the check at harness/cases/15_"), 1u) << brief;
@@ -161,7 +161,7 @@ TEST(ReportShortTest, FurtherReportsALineEachOrAllInFull) {
 
 // A sanitizer report cut short (no SUMMARY) is shown with what it has, and says it was cut.
 TEST(ReportShortTest, CutShortReportSaysSo) {
-  const std::string raw = fixture("08_view_after_put.asan.txt");
+  const std::string raw = fixture("08_audit_trail.asan.txt");
   const std::string cut = raw.substr(0, raw.find("previously allocated by"));
   const std::string text = short_of(bughunt::read_reports(cut, 1));
   EXPECT_NE(text.find("(the report ends before its SUMMARY line: it was cut short)"),

@@ -37,109 +37,109 @@ struct Fixture {
 };
 
 const Fixture kFixtures[] = {
-    {"01_forgotten_reset.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     R"(harness/cases/01_forgotten_reset_test.cpp:15: Failure Expected equality of these values: greeting Which is: "hello alicehello bob" "hello " + name Which is: "hello bob" the greeting for bob reads 'hello alicehello bob')",
+    {"01_greeter.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     R"(harness/cases/01_greeter_test.cpp:15: Failure Expected equality of these values: greeting Which is: "hello alicehello bob" "hello " + name Which is: "hello bob" the greeting for bob reads 'hello alicehello bob')",
      "access", ""},
-    {"02_use_after_put.tsan.txt", Source::kSanitizer, Kind::kDataRace,
+    {"02_deferred_greetings.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
      "access, previous access, allocated, thread created, thread created",
-     "bugs/02_use_after_put.cpp:29"},
-    {"03_wrong_factory_type.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     "bugs/02_deferred_greetings.cpp:29"},
+    {"03_csv_writer.plain.txt", Source::kGoogleTest, Kind::kAssertion,
      R"(unknown file: Failure C++ exception with description "bad any_cast" thrown in the test body.)",
      "", ""},
-    {"04_copied_pool.asan.txt", Source::kSanitizer, Kind::kDoubleFree,
+    {"04_ledger_export.asan.txt", Source::kSanitizer, Kind::kDoubleFree,
      "ERROR: AddressSanitizer: attempting double-free on 0x_ in thread T0:",
-     "access, freed, allocated", "bugs/04_copied_pool.cpp:27"},
-    {"05_pinned_payload.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     "harness/cases/05_pinned_payload_test.cpp:38: Failure Value of: watch.expired() Actual: false "
+     "access, freed, allocated", "bugs/04_ledger_export.cpp:27"},
+    {"05_telemetry_parser.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     "harness/cases/05_telemetry_parser_test.cpp:38: Failure Value of: watch.expired() Actual: false "
      "Expected: true the payload of request 1 (483 KiB) is still alive after parse returned and "
      "its "
      "caller dropped it (1 owner left)",
      "access", ""},
-    {"06_missing_factory.asan.txt", Source::kSanitizer, Kind::kUndefinedBehaviour,
-     "bugs/06_missing_factory.cpp:27:10: runtime error: member call on null pointer of type "
+    {"06_status_endpoint.asan.txt", Source::kSanitizer, Kind::kUndefinedBehaviour,
+     "bugs/06_status_endpoint.cpp:27:10: runtime error: member call on null pointer of type "
      "'std::basic_string<char>'",
-     "access", "bugs/06_missing_factory.cpp:27"},
-    {"07_stale_length.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     R"(harness/cases/07_stale_length_test.cpp:16: Failure Expected equality of these values: framed Which is: "5:alice,3:bob," wanted Which is: "3:bob," the frame for bob reads '5:alice,3:bob,')",
+     "access", "bugs/06_status_endpoint.cpp:27"},
+    {"07_netstring_framer.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     R"(harness/cases/07_netstring_framer_test.cpp:16: Failure Expected equality of these values: framed Which is: "5:alice,3:bob," wanted Which is: "3:bob," the frame for bob reads '5:alice,3:bob,')",
      "access", ""},
-    {"08_view_after_put.asan.txt", Source::kSanitizer, Kind::kHeapUseAfterFree,
+    {"08_audit_trail.asan.txt", Source::kSanitizer, Kind::kHeapUseAfterFree,
      "ERROR: AddressSanitizer: heap-use-after-free on address 0x_ at pc 0x_ bp 0x_ sp 0x_",
-     "access, freed, allocated", "bugs/08_view_after_put.cpp:33"},
-    {"09_unbounded_growth.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     "harness/cases/09_unbounded_growth_test.cpp:80: Failure Expected: (held) <= "
+     "access, freed, allocated", "bugs/08_audit_trail.cpp:33"},
+    {"09_upload_endpoint.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     "harness/cases/09_upload_endpoint_test.cpp:80: Failure Expected: (held) <= "
      "(kIdleHeapBudget), actual: 16830880 vs 2097152 after 8 uploads of 2 MiB the idle server "
      "still holds 16.1 MiB of heap (budget 2 MiB)",
      "access", ""},
-    {"10_detached_reader.tsan.txt", Source::kSanitizer, Kind::kDataRace,
+    {"10_audited_greeter.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
-     "access, previous access, allocated, thread created", "bugs/10_detached_reader.cpp:31"},
-    {"11_leak_on_error.asan.txt", Source::kSanitizer, Kind::kLeak,
+     "access, previous access, allocated, thread created", "bugs/10_audited_greeter.cpp:31"},
+    {"11_ledger_encoder.asan.txt", Source::kSanitizer, Kind::kLeak,
      "ERROR: LeakSanitizer: detected memory leaks", "leaked, leaked",
-     "bugs/11_leak_on_error.cpp:17"},
-    {"12_pooled_mutex.tsan.txt", Source::kSanitizer, Kind::kDataRace,
+     "bugs/11_ledger_encoder.cpp:17"},
+    {"12_index_rebuilds.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
-     "access, previous access, mutex, mutex, thread created", "bugs/12_pooled_mutex.cpp:30"},
-    {"13_reentrant_factory.asan.txt", Source::kSanitizer, Kind::kStackOverflow,
+     "access, previous access, mutex, mutex, thread created", "bugs/12_index_rebuilds.cpp:30"},
+    {"13_service_log.asan.txt", Source::kSanitizer, Kind::kStackOverflow,
      "ERROR: AddressSanitizer: stack-overflow on address 0x_ (pc 0x_ bp 0x_ sp 0x_ T0)", "access",
-     "bugs/13_reentrant_factory.cpp:35"},
-    {"14_huge_objects.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     "harness/cases/14_huge_objects_test.cpp:54: Failure Expected: (held) <= (kIdleHeapBudget), "
+     "bugs/13_service_log.cpp:35"},
+    {"14_telemetry_exporter.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     "harness/cases/14_telemetry_exporter_test.cpp:54: Failure Expected: (held) <= (kIdleHeapBudget), "
      "actual: 67136096 vs 16777216 after a burst of 4 batches and one collection cycle the quiet "
      "exporter still holds 64.0 MiB of heap (budget 16 MiB)",
      "access", ""},
-    {"15_reset_while_writing.tsan.txt", Source::kSanitizer, Kind::kDataRace,
+    {"15_account_reports.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
-     "access, previous access, allocated, thread created", "bugs/15_reset_while_writing.cpp:21"},
-    {"16_put_in_factory.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     R"(harness/cases/16_put_in_factory_test.cpp:14: Failure Expected equality of these values: frame Which is: "0:," want Which is: "10:hello, bob," the frame for bob reads '0:,')",
+     "access, previous access, allocated, thread created", "bugs/15_account_reports.cpp:21"},
+    {"16_framed_greetings.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     R"(harness/cases/16_framed_greetings_test.cpp:14: Failure Expected equality of these values: frame Which is: "0:," want Which is: "10:hello, bob," the frame for bob reads '0:,')",
      "access", ""},
-    {"17_evicted_job.asan.txt", Source::kSanitizer, Kind::kHeapUseAfterFree,
+    {"17_word_counter.asan.txt", Source::kSanitizer, Kind::kHeapUseAfterFree,
      "ERROR: AddressSanitizer: heap-use-after-free on address 0x_ at pc 0x_ bp 0x_ sp 0x_",
-     "access, freed, allocated", "bugs/17_evicted_job.cpp:64"},
-    {"18_costly_factory.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     "harness/cases/18_costly_factory_test.cpp:40: Failure Expected equality of these values: "
+     "access, freed, allocated", "bugs/17_word_counter.cpp:64"},
+    {"18_record_sealer.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     "harness/cases/18_record_sealer_test.cpp:40: Failure Expected equality of these values: "
      "built Which is: 10 1u Which is: 1 sealing 50 records in 10 bursts built the CRC-32 table 10 "
      "times",
      "access", ""},
-    {"19_retained_reader.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     R"(harness/cases/19_retained_reader_test.cpp:19: Failure Expected equality of these values: greeting_body Which is: "bye, bob" "hello, alice" the body of 'greeting' reads 'bye, bob')",
+    {"19_feed_reader.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     R"(harness/cases/19_feed_reader_test.cpp:19: Failure Expected equality of these values: greeting_body Which is: "bye, bob" "hello, alice" the body of 'greeting' reads 'bye, bob')",
      "access", ""},
-    {"20_zero_default.asan.txt", Source::kSanitizer, Kind::kUndefinedBehaviour,
-     "bugs/20_zero_default.cpp:39:11: runtime error: member call on null pointer of type "
+    {"20_greeting_buffers.asan.txt", Source::kSanitizer, Kind::kUndefinedBehaviour,
+     "bugs/20_greeting_buffers.cpp:39:11: runtime error: member call on null pointer of type "
      "'std::basic_string<char>'",
-     "access", "bugs/20_zero_default.cpp:39"},
+     "access", "bugs/20_greeting_buffers.cpp:39"},
     // Other flavours and compilers of the same cases.
-    {"04_copied_pool.plain.txt", Source::kRuntime, Kind::kSignal,
+    {"04_ledger_export.plain.txt", Source::kRuntime, Kind::kSignal,
      "free(): double free detected in tcache 2", "", ""},
-    {"06_missing_factory.plain.txt", Source::kRuntime, Kind::kSignal, "killed by SIGSEGV", "", ""},
-    {"06_missing_factory.tsan.txt", Source::kSanitizer, Kind::kSegv,
+    {"06_status_endpoint.plain.txt", Source::kRuntime, Kind::kSignal, "killed by SIGSEGV", "", ""},
+    {"06_status_endpoint.tsan.txt", Source::kSanitizer, Kind::kSegv,
      "ERROR: ThreadSanitizer: SEGV on unknown address 0x_ (pc 0x_ bp 0x_ sp 0x_ T_)", "access",
-     "bugs/06_missing_factory.cpp:27"},
-    {"13_reentrant_factory.tsan.txt", Source::kSanitizer, Kind::kStackOverflow,
+     "bugs/06_status_endpoint.cpp:27"},
+    {"13_service_log.tsan.txt", Source::kSanitizer, Kind::kStackOverflow,
      "ERROR: ThreadSanitizer: stack-overflow on address 0x_ (pc 0x_ bp 0x_ sp 0x_ T_)", "access",
-     "bugs/13_reentrant_factory.cpp:35"},
-    {"02_use_after_put.gcc-tsan.txt", Source::kSanitizer, Kind::kDataRace,
+     "bugs/13_service_log.cpp:35"},
+    {"02_deferred_greetings.gcc-tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
      "access, previous access, allocated, thread created, thread created",
-     "bugs/02_use_after_put.cpp:29"},
-    {"08_view_after_put.gcc-asan.txt", Source::kSanitizer, Kind::kHeapUseAfterFree,
+     "bugs/02_deferred_greetings.cpp:29"},
+    {"08_audit_trail.gcc-asan.txt", Source::kSanitizer, Kind::kHeapUseAfterFree,
      "ERROR: AddressSanitizer: heap-use-after-free on address 0x_ at pc 0x_ bp 0x_ sp 0x_",
-     "access, freed, allocated", "bugs/08_view_after_put.cpp:33"},
+     "access, freed, allocated", "bugs/08_audit_trail.cpp:33"},
     // Valgrind names files without their folder.
-    {"06_missing_factory.memcheck.txt", Source::kValgrind, Kind::kValgrindError,
-     "Invalid write of size 8", "access", "06_missing_factory.cpp:27"},
-    {"08_view_after_put.memcheck.txt", Source::kValgrind, Kind::kValgrindError,
-     "Invalid read of size 8", "access, freed, allocated", "08_view_after_put.cpp:33"},
-    {"11_leak_on_error.memcheck.txt", Source::kValgrind, Kind::kValgrindError,
+    {"06_status_endpoint.memcheck.txt", Source::kValgrind, Kind::kValgrindError,
+     "Invalid write of size 8", "access", "06_status_endpoint.cpp:27"},
+    {"08_audit_trail.memcheck.txt", Source::kValgrind, Kind::kValgrindError,
+     "Invalid read of size 8", "access, freed, allocated", "08_audit_trail.cpp:33"},
+    {"11_ledger_encoder.memcheck.txt", Source::kValgrind, Kind::kValgrindError,
      "189 (96 direct, 93 indirect) bytes in 3 blocks are definitely lost in loss record 7 of 7",
-     "leaked", "11_leak_on_error.cpp:17"},
-    {"02_use_after_put.helgrind.txt", Source::kValgrind, Kind::kValgrindError,
+     "leaked", "11_ledger_encoder.cpp:17"},
+    {"02_deferred_greetings.helgrind.txt", Source::kValgrind, Kind::kValgrindError,
      "Possible data race during read of size 1 at 0x_ by thread #3", "access, previous access",
-     "02_use_after_put.cpp:21"},
-    {"02_use_after_put.drd.txt", Source::kValgrind, Kind::kValgrindError,
+     "02_deferred_greetings.cpp:21"},
+    {"02_deferred_greetings.drd.txt", Source::kValgrind, Kind::kValgrindError,
      "Conflicting load by thread 3 at 0x_ size 8", "access, other, other",
-     "02_use_after_put.cpp:21"},
+     "02_deferred_greetings.cpp:21"},
 };
 
 // Each real report reads as printed: first report's kind, headline, roles; first program frame.
@@ -183,7 +183,7 @@ TEST(ReportTest, OneLineHeadlinesAreTheLinesAsPrinted) {
 
 // Reports come in printed order: each TSan warning its own, the failed check after them.
 TEST(ReportTest, ReportsComeInPrintedOrder) {
-  const std::vector<Report> reports = reports_of("15_reset_while_writing.tsan.txt");
+  const std::vector<Report> reports = reports_of("15_account_reports.tsan.txt");
   ASSERT_EQ(reports.size(), 6u);
   for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(reports[i].kind, Kind::kDataRace) << i;
   EXPECT_EQ(reports[5].kind, Kind::kAssertion);
@@ -205,18 +205,18 @@ TEST(ReportTest, DeathIsTheLastReport) {
   EXPECT_EQ(read_reports("double free or corruption (out)\n", 134).at(0).headline,
             "double free or corruption (out)");
 
-  const std::vector<Report> after_checks = reports_of("16_put_in_factory.plain.txt");
+  const std::vector<Report> after_checks = reports_of("16_framed_greetings.plain.txt");
   ASSERT_EQ(after_checks.size(), 4u);
   EXPECT_EQ(after_checks[3].headline, "killed by SIGSEGV");
 
-  const std::vector<Report> valgrind = reports_of("06_missing_factory.memcheck.txt");
+  const std::vector<Report> valgrind = reports_of("06_status_endpoint.memcheck.txt");
   ASSERT_EQ(valgrind.size(), 2u);
   const Report& death = valgrind[1];
   EXPECT_EQ(death.kind, Kind::kSignal);
   EXPECT_EQ(death.source, Source::kRuntime);
   EXPECT_EQ(death.headline, "Process terminating with default action of signal 11 (SIGSEGV)");
   EXPECT_EQ(death.signal, 11);
-  EXPECT_EQ(first_where({death}), "06_missing_factory.cpp:27");
+  EXPECT_EQ(first_where({death}), "06_status_endpoint.cpp:27");
 }
 
 }  // namespace

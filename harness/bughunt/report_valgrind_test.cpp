@@ -22,11 +22,11 @@ using bughunt::testing::stable;
 // Valgrind's count decides: 0 errors, no reports; errors without a known headline, one.
 TEST(ReportValgrindTest, ValgrindCountDecides) {
   using bughunt::valgrind_error_count;
-  EXPECT_EQ(valgrind_error_count(fixture("06_missing_factory.memcheck.txt")), 1);
-  EXPECT_EQ(valgrind_error_count(fixture("08_view_after_put.memcheck.txt")), 5);
-  EXPECT_EQ(valgrind_error_count(fixture("02_use_after_put.helgrind.txt")), 28);
-  EXPECT_EQ(valgrind_error_count(fixture("02_use_after_put.drd.txt")), 43);
-  EXPECT_EQ(valgrind_error_count(fixture("02_use_after_put.tsan.txt")), -1);
+  EXPECT_EQ(valgrind_error_count(fixture("06_status_endpoint.memcheck.txt")), 1);
+  EXPECT_EQ(valgrind_error_count(fixture("08_audit_trail.memcheck.txt")), 5);
+  EXPECT_EQ(valgrind_error_count(fixture("02_deferred_greetings.helgrind.txt")), 28);
+  EXPECT_EQ(valgrind_error_count(fixture("02_deferred_greetings.drd.txt")), 43);
+  EXPECT_EQ(valgrind_error_count(fixture("02_deferred_greetings.tsan.txt")), -1);
   EXPECT_EQ(valgrind_error_count("==1== ERROR SUMMARY: 1 error from 1 context\n"), 1);
 
   const std::vector<Report> unknown =
@@ -42,19 +42,19 @@ TEST(ReportValgrindTest, ValgrindCountDecides) {
 
 // Valgrind stacks by role: memcheck's blocks, helgrind's previous access, DRD's segments.
 TEST(ReportValgrindTest, ValgrindStacksByRole) {
-  const Report memcheck = reports_of("08_view_after_put.memcheck.txt").front();
+  const Report memcheck = reports_of("08_audit_trail.memcheck.txt").front();
   EXPECT_EQ(stable(memcheck.stacks[1].heading),
             "Address 0x_ is 0 bytes inside a block of size 31 free'd");
   EXPECT_EQ(memcheck.stacks[2].heading, "Block was alloc'd at");
   EXPECT_EQ(memcheck.stacks[0].frames[0].function, "memmove");
 
-  const Report helgrind = reports_of("02_use_after_put.helgrind.txt").front();
+  const Report helgrind = reports_of("02_deferred_greetings.helgrind.txt").front();
   EXPECT_EQ(helgrind.stacks[0].thread, "#3");
   EXPECT_EQ(helgrind.stacks[1].thread, "#2");
   EXPECT_EQ(helgrind.stacks[1].heading,
             "This conflicts with a previous write of size 1 by thread #2");
 
-  const std::vector<Report> drd = reports_of("02_use_after_put.drd.txt");
+  const std::vector<Report> drd = reports_of("02_deferred_greetings.drd.txt");
   EXPECT_EQ(roles(drd.at(1)), "access, allocated, other, other");
   EXPECT_EQ(drd[1].stacks[2].heading, "Other segment start (thread 2)");
   EXPECT_EQ(drd[1].stacks[2].thread, "2");

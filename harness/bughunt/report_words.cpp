@@ -111,7 +111,7 @@ std::string created_title(const Stack& s) {
   return fmt::format("{} was created here{}", who(s.thread), creator);
 }
 
-// Where a stack points, for a sentence: "bugs/02_use_after_put.cpp:29".
+// Where a stack points, for a sentence: "bugs/02_deferred_greetings.cpp:29".
 std::string place(const Stack* s) {
   const Frame* f = s ? key_frame(*s) : nullptr;
   return f ? where(*f) : "a place the report does not name";

@@ -25,7 +25,7 @@ namespace bughunt {
 
 struct SarifOptions {
   std::filesystem::path root;  // what SRCROOT stands for: the tree relative paths are in
-  std::string automation_id;   // names the run, e.g. "02_use_after_put/bug/tsan/"; may be empty
+  std::string automation_id;   // names the run, e.g. "02_deferred_greetings/bug/tsan/"; may be empty
 };
 
 // "data-race", "heap-use-after-free": a kind as a SARIF rule id.

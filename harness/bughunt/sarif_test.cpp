@@ -50,9 +50,9 @@ TEST(SarifTest, EveryLogValidatesAgainstTheSchema) {
 // The check can fail: a log without its version, a threadFlow without locations.
 TEST(SarifTest, BrokenLogsFailTheSchema) {
   TempDir dir("bughunt_sarif_broken");
-  json unversioned = log_of("02_use_after_put.tsan.txt");
+  json unversioned = log_of("02_deferred_greetings.tsan.txt");
   unversioned.erase("version");
-  json empty_flow = log_of("02_use_after_put.tsan.txt");
+  json empty_flow = log_of("02_deferred_greetings.tsan.txt");
   empty_flow["runs"][0]["results"][0]["codeFlows"][0]["threadFlows"][0]["locations"] =
       json::array();
   for (const json& broken : {unversioned, empty_flow}) {
@@ -65,13 +65,13 @@ TEST(SarifTest, BrokenLogsFailTheSchema) {
 
 // Case 02: a result per report, ruleId from the kind, located at the read in the bug file.
 TEST(SarifTest, ResultsCarryRuleMessageAndLocation) {
-  const json run = log_of("02_use_after_put.tsan.txt")["runs"][0];
-  ASSERT_EQ(run["results"].size(), reports_of("02_use_after_put.tsan.txt").size());
+  const json run = log_of("02_deferred_greetings.tsan.txt")["runs"][0];
+  ASSERT_EQ(run["results"].size(), reports_of("02_deferred_greetings.tsan.txt").size());
   const json& race = run["results"][0];
   EXPECT_EQ(race["ruleId"], "data-race");
   EXPECT_EQ(run["tool"]["driver"]["rules"][race["ruleIndex"].get<int>()]["id"], "data-race");
   const json& at = race["locations"][0]["physicalLocation"];
-  EXPECT_EQ(at["artifactLocation"]["uri"], "bugs/02_use_after_put.cpp");
+  EXPECT_EQ(at["artifactLocation"]["uri"], "bugs/02_deferred_greetings.cpp");
   EXPECT_EQ(at["artifactLocation"]["uriBaseId"], "SRCROOT");
   EXPECT_EQ(at["region"]["startLine"], 29);
   EXPECT_EQ(at["region"]["startColumn"], 22);
@@ -89,14 +89,14 @@ std::string uri(const json& step) {
 // Case 02's codeFlow: a threadFlow per stack; the two accesses' end in bugs/02_*.cpp at the
 // racing lines, each titled by its role and thread.
 TEST(SarifTest, Case02CodeFlowHasBothAccessesInTheBugFile) {
-  const json log = log_of("02_use_after_put.tsan.txt");
+  const json log = log_of("02_deferred_greetings.tsan.txt");
   const json& flows = log["runs"][0]["results"][0]["codeFlows"][0]["threadFlows"];
   ASSERT_EQ(flows.size(), 5u);
   int in_bug_file = 0;
   for (const json& flow : flows) {
     bool here = false;
     for (const json& step : flow["locations"]) {
-      here = here || uri(step) == "bugs/02_use_after_put.cpp";
+      here = here || uri(step) == "bugs/02_deferred_greetings.cpp";
     }
     in_bug_file += here;
   }

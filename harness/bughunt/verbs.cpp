@@ -9,8 +9,8 @@ namespace bughunt {
 namespace {
 
 constexpr Verb kVerbs[] = {
-    {"list", "", "the cases: number, title, detector, symptom", setup_list},
-    {"show", "N", "the broken program and what goes wrong", setup_show},
+    {"list", "", "the cases: number, program, job, symptom (--reveal: the mistake)", setup_list},
+    {"show", "N", "the broken program, its job and what goes wrong", setup_show},
     {"run", "N", "run it under its sanitizer and read the report", setup_run},
     {"read", "[FILE]", "any program's sanitizer report, in short", setup_read},
     {"start", "N", "practise: copy the broken program into your workspace", setup_start},

@@ -3,7 +3,7 @@
 // Settings in ASAN_OPTIONS and friends still override these.
 //
 // BUGHUNT_SOURCE_DIR is the repository root with a trailing slash: dropping
-// it makes a frame read "bugs/02_use_after_put.cpp:29:22", the same on every
+// it makes a frame read "bugs/02_deferred_greetings.cpp:29:22", the same on every
 // machine.
 
 #define BUGHUNT_STRIP "strip_path_prefix=" BUGHUNT_SOURCE_DIR

@@ -29,8 +29,8 @@ const char kTsanRace[] =
     "==================\n"
     "WARNING: ThreadSanitizer: data race (pid=4242)\n"
     "  Write of size 8 at 0x7b0c00000010 by thread T2:\n"
-    "    #0 greetings::render bugs/02_use_after_put.cpp:23\n"
-    "SUMMARY: ThreadSanitizer: data race bugs/02_use_after_put.cpp:23 in greetings::render\n"
+    "    #0 greetings::render bugs/02_deferred_greetings.cpp:23\n"
+    "SUMMARY: ThreadSanitizer: data race bugs/02_deferred_greetings.cpp:23 in greetings::render\n"
     "==================\n"
     "ThreadSanitizer: reported 1 warnings\n";
 
@@ -76,7 +76,7 @@ TEST(MatrixClassifyTest, FailedCheckWithoutReportIsCaughtByAssertion) {
     const Finding f = classify(tool, Variant::kBug, run(1, kGtestFailure));
     EXPECT_EQ(f.result, Result::kAssertion);
     EXPECT_EQ(f.evidence,
-              "harness/cases/01_forgotten_reset_test.cpp:21: Failure Expected equality of these "
+              "harness/cases/01_greeter_test.cpp:21: Failure Expected equality of these "
               "values: second Which is: \"hello alicehello bob\" the greeting for bob carries "
               "alice's");
   }

@@ -31,7 +31,7 @@ namespace bughunt {
 struct CaseMaterial {
   Case c;
   std::string program;       // the broken program's text
-  std::string program_path;  // "bugs/02_use_after_put.cpp"
+  std::string program_path;  // "bugs/02_deferred_greetings.cpp"
   std::string diff;          // diff -u from the broken program to the fix
   std::string output;        // what the broken program's run printed, colour removed
   std::vector<Report> reports;

@@ -14,7 +14,7 @@ constexpr char kCase[] =
 TEST(PackPagesTest, IndexGivesNothingAway) {
   CaseMaterial m;
   m.c.id = 7;
-  m.c.slug = "stale_length";
+  m.c.slug = "netstring_framer";
   m.c.title = "The stale length";
   m.c.symptom = "frames grow";
   m.program = "// x\nnamespace netstring {\n}\n";
@@ -43,10 +43,10 @@ TEST(PackPagesTest, SessionHasNotesApart) {
 TEST(PackPagesTest, MatrixCellsAreClassedByOutcome) {
   const std::string table = render_matrix(
       "intro\n<!-- matrix:table -->\nMeasured.\n\n| case | assert | tidy |\n|---|---|---|\n"
-      "| 02 use_after_put | **report** | - FA |\n\nAfter.\n| not | this |\n");
+      "| 02 deferred_greetings | **report** | - FA |\n\nAfter.\n| not | this |\n");
   EXPECT_NE(table.find("<td class=\"declared report\">report</td>"), std::string::npos) << table;
   EXPECT_NE(table.find("<td class=\"missed false-alarm\">- FA</td>"), std::string::npos) << table;
-  EXPECT_EQ(table.find("use_after_put"), std::string::npos) << table;
+  EXPECT_EQ(table.find("deferred_greetings"), std::string::npos) << table;
   EXPECT_EQ(table.find("not"), std::string::npos) << table;
   EXPECT_EQ(render_matrix("no table here"), "");
 }

@@ -23,7 +23,7 @@ inline const std::filesystem::path kTestdata = BUGHUNT_SOURCE_DIR "/harness/bugh
 // A gtest failure as a scenario prints it: the check, its values, its message.
 inline constexpr char kGtestFailure[] =
     "[ RUN      ] GreetTest.Each\n"
-    "harness/cases/01_forgotten_reset_test.cpp:21: Failure\n"
+    "harness/cases/01_greeter_test.cpp:21: Failure\n"
     "Expected equality of these values:\n"
     "  second\n"
     "    Which is: \"hello alicehello bob\"\n"

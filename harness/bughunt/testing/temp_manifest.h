@@ -21,7 +21,7 @@ inline const std::filesystem::path kManifest =
 inline Case sample_case() {
   Case c;
   c.id = 2;
-  c.slug = "use_after_put";
+  c.slug = "deferred_greetings";
   c.detector = Detector::kTsan;
   c.expect = "ThreadSanitizer: data race";
   return c;

@@ -57,30 +57,30 @@ TEST(ReadTest, EveryFixtureReadsAsRunShowsIt) {
 
 // GCC's TSan report reads as clang's: the same two accesses on the same lines.
 TEST(ReadTest, GccTsanReadsAsClangs) {
-  for (const char* file : {"02_use_after_put.tsan.txt", "02_use_after_put.gcc-tsan.txt"}) {
+  for (const char* file : {"02_deferred_greetings.tsan.txt", "02_deferred_greetings.gcc-tsan.txt"}) {
     const Outcome out = read_fixture(file);
     EXPECT_EQ(out.exit_code, 0);
-    EXPECT_NE(out.output.find("thread T1 read 8 bytes here\n  bugs/02_use_after_put.cpp:29"),
+    EXPECT_NE(out.output.find("thread T1 read 8 bytes here\n  bugs/02_deferred_greetings.cpp:29"),
               std::string::npos)
         << file << out.output;
-    EXPECT_NE(out.output.find("\n  bugs/02_use_after_put.cpp:22"), std::string::npos)
+    EXPECT_NE(out.output.find("\n  bugs/02_deferred_greetings.cpp:22"), std::string::npos)
         << file << out.output;
   }
 }
 
 // Several warnings: the first in full and a line for each other; --all shows all in full.
 TEST(ReadTest, SeveralWarningsOneInFullOrAll) {
-  const Outcome brief = read_fixture("15_reset_while_writing.tsan.txt");
+  const Outcome brief = read_fixture("15_account_reports.tsan.txt");
   EXPECT_NE(brief.output.find("(report 1 of 6)"), std::string::npos) << brief.output;
-  EXPECT_NE(brief.output.find("\nthen: a data race at bugs/15_reset_while_writing.cpp:"),
+  EXPECT_NE(brief.output.find("\nthen: a data race at bugs/15_account_reports.cpp:"),
             std::string::npos);
-  const Outcome all = read_fixture("15_reset_while_writing.tsan.txt", {"--all"});
+  const Outcome all = read_fixture("15_account_reports.tsan.txt", {"--all"});
   EXPECT_NE(all.output.find("(report 6 of 6)"), std::string::npos) << all.output;
 }
 
 // Standard input by default; a report cut short still reads, and says so.
 TEST(ReadTest, StandardInputAndCutShortReport) {
-  const std::string raw = fixture("08_view_after_put.asan.txt");
+  const std::string raw = fixture("08_audit_trail.asan.txt");
   TempFile cut(raw.substr(0, raw.find("    #3 ", raw.find("freed by thread"))));
   const Outcome out = bughunt::run_process(
       {"/bin/sh", "-c",
@@ -88,7 +88,7 @@ TEST(ReadTest, StandardInputAndCutShortReport) {
       std::chrono::seconds(60));
   EXPECT_EQ(out.exit_code, 0) << out.output;
   EXPECT_NE(out.output.find("it was cut short"), std::string::npos) << out.output;
-  EXPECT_NE(out.output.find("  bugs/08_view_after_put.cpp:33:10"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find("  bugs/08_audit_trail.cpp:33:10"), std::string::npos) << out.output;
 }
 
 // A frame in the caller's own tree is the program, quoted from --root.
@@ -127,7 +127,7 @@ TEST(ReadTest, NoReportIsOneLineAndExitOne) {
 // --sarif writes a log that validates; --json prints the report model instead of the short one.
 TEST(ReadTest, SarifAndJsonForTools) {
   bughunt::testing::TempDir dir("bughunt_read_sarif");
-  const Outcome out = read_fixture("08_view_after_put.gcc-asan.txt",
+  const Outcome out = read_fixture("08_audit_trail.gcc-asan.txt",
                                    {"--json", "--sarif", (dir.path / "08.sarif").string()});
   EXPECT_EQ(out.exit_code, 0) << out.output;
   const nlohmann::json model = nlohmann::json::parse(out.output);

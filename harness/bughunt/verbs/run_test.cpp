@@ -36,9 +36,9 @@ TEST(RunTest, ShortReportOfCase02NamesBothAccesses) {
   const Outcome out = bughunt_cli({"run", "2", "--short"});
   EXPECT_EQ(out.output.find("Previous write of size 8"), std::string::npos) << out.output;
   for (const char* part :
-       {"thread T1 read 8 bytes here\n  bugs/02_use_after_put.cpp:29:22 in greetings::print",
+       {"thread T1 read 8 bytes here\n  bugs/02_deferred_greetings.cpp:29:22 in greetings::print",
         "thread T2 had written 8 bytes here, with no synchronisation between the two\n"
-        "  bugs/02_use_after_put.cpp:22:9 in greetings::render(std::string_view)",
+        "  bugs/02_deferred_greetings.cpp:22:9 in greetings::render(std::string_view)",
         "    22 |   text->clear();\n       |         ^\n", "neither happens-before the other."}) {
     EXPECT_NE(out.output.find(part), std::string::npos) << part << "\n" << out.output;
   }
@@ -50,18 +50,18 @@ TEST(RunTest, ShortReportOfCase02NamesBothAccesses) {
 TEST(RunTest, ShortReportsOfCases08And11And13LandOnTheLesson) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
       {"8",
-       {"thread T0 read 21 bytes here\n  bugs/08_view_after_put.cpp:33:10",
-        "the memory was freed here, by thread T0\n  bugs/08_view_after_put.cpp:24:3",
-        "A heap use after free: memory freed at bugs/08_view_after_put.cpp:24 was used again"}},
+       {"thread T0 read 21 bytes here\n  bugs/08_audit_trail.cpp:33:10",
+        "the memory was freed here, by thread T0\n  bugs/08_audit_trail.cpp:24:3",
+        "A heap use after free: memory freed at bugs/08_audit_trail.cpp:24 was used again"}},
       {"11",
-       {"leaked: 96 bytes allocated here, never freed\n  bugs/11_leak_on_error.cpp:17:50",
-        "  bugs/11_leak_on_error.cpp:22:36 in ledger::encode(ledger::Entry const&)"}},
+       {"leaked: 96 bytes allocated here, never freed\n  bugs/11_ledger_encoder.cpp:17:50",
+        "  bugs/11_ledger_encoder.cpp:22:36 in ledger::encode(ledger::Entry const&)"}},
       {"13",
        // Where the stack runs out, line 34 (write's entry) or 35 (its call), differs run to run.
-       {"the stack overflowed here\n  bugs/13_reentrant_factory.cpp:3",
-        "  bugs/13_reentrant_factory.cpp:28:3 in servicelog::$_0::operator()() const",
+       {"the stack overflowed here\n  bugs/13_service_log.cpp:3",
+        "  bugs/13_service_log.cpp:28:3 in servicelog::$_0::operator()() const",
         "  … and round again: the calls above repeat",
-        "A stack overflow: the calls through bugs/13_reentrant_factory.cpp:3"}},
+        "A stack overflow: the calls through bugs/13_service_log.cpp:3"}},
   };
   for (const auto& [id, parts] : expected) {
     const Outcome out = bughunt_cli({"run", id, "--short"});
@@ -92,15 +92,15 @@ TEST(RunTest, SarifAndJsonForTools) {
   const nlohmann::json log = nlohmann::json::parse(std::ifstream(dir.path / "02.sarif"));
   EXPECT_EQ(
       log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-      "bugs/02_use_after_put.cpp");
-  EXPECT_EQ(log["runs"][0]["automationDetails"]["id"], "02_use_after_put/bug/tsan/");
+      "bugs/02_deferred_greetings.cpp");
+  EXPECT_EQ(log["runs"][0]["automationDetails"]["id"], "02_deferred_greetings/bug/tsan/");
 
   const Outcome json = bughunt_cli({"run", "2", "--json"});
   const nlohmann::json model = nlohmann::json::parse(json.output);
-  EXPECT_EQ(model["case"], "02_use_after_put");
+  EXPECT_EQ(model["case"], "02_deferred_greetings");
   EXPECT_EQ(model["as_expected"], true);
   EXPECT_EQ(model["reports"][0]["kind"], "data race");
-  EXPECT_EQ(model["reports"][0]["stacks"][0]["frames"][2]["file"], "bugs/02_use_after_put.cpp");
+  EXPECT_EQ(model["reports"][0]["stacks"][0]["frames"][2]["file"], "bugs/02_deferred_greetings.cpp");
 }
 
 }  // namespace

@@ -1,0 +1,66 @@
+// 17_word_counter.cpp — counting words on worker threads.
+//
+// Jobs are pooled: each keeps the vector it splits words into, so a busy
+// counter allocates that vector once rather than for every text.
+#include "harness/cases/17_word_counter.h"
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "pool/pool.h"
+
+namespace wordcount {
+
+struct Job {
+  std::string text;
+  std::vector<std::string_view> words;
+  std::size_t count = 0;
+};
+
+namespace {
+
+pool::Pool<Job> jobs([] { return std::make_unique<Job>(); });
+
+std::mutex workers_mu;
+std::vector<std::thread> workers;  // guarded by workers_mu
+
+// Splits the job's text at spaces and counts the pieces.
+void count_words(Job& job) {
+  job.words.clear();
+  std::string_view rest = job.text;
+  while (!rest.empty()) {
+    const std::size_t space = rest.find(' ');
+    const std::string_view word = rest.substr(0, space);
+    if (!word.empty()) job.words.push_back(word);
+    rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
+  }
+  job.count = job.words.size();
+}
+
+}  // namespace
+
+Job* dispatch(std::string text) {
+  Job* job = jobs.get();
+  job->text = std::move(text);
+  std::lock_guard lock(workers_mu);
+  workers.emplace_back([job] {
+    count_words(*job);
+    jobs.put(job);  // counted: the worker is done with it
+  });
+  return job;
+}
+
+void join_workers() {
+  std::lock_guard lock(workers_mu);
+  for (std::thread& worker : workers) worker.join();
+  workers.clear();
+}
+
+std::size_t words_in(Job* job) { return job->count; }
+
+}  // namespace wordcount

@@ -1,0 +1,34 @@
+// 02_deferred_greetings.cpp — greetings are rendered into pooled text buffers when
+// they are due and printed when the connection is ready for them.
+#include "harness/cases/02_deferred_greetings.h"
+
+#include <fmt/core.h>
+
+#include <iterator>
+#include <memory>
+#include <string>
+
+#include "pool/pool.h"
+
+namespace greetings {
+namespace {
+
+pool::Pool<std::string> text_buffers([] { return std::make_unique<std::string>(); });
+
+}  // namespace
+
+std::string* render(std::string_view name) {
+  std::string* text = text_buffers.get();
+  text->clear();
+  fmt::format_to(std::back_inserter(*text), "hello {}", name);
+  return text;  // still ours: print() gives it back once it has read it
+}
+
+std::string print(std::string* greeting) {
+  std::string line = *greeting;
+  fmt::print("{}\n", line);
+  text_buffers.put(greeting);  // the last use: only now may another thread have it
+  return line;
+}
+
+}  // namespace greetings

@@ -135,6 +135,8 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "bughunt: {}\n", e.what());
     return e.code;
   } catch (const std::exception& e) {
+    // {fmt} throws when a print finds stdout full or closed: say so as written() does.
+    if (std::ferror(stdout) != 0) return bughunt::written(2);
     fmt::print(stderr, "bughunt: {}\n", e.what());
     return 2;
   }

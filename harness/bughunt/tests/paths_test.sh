@@ -10,14 +10,14 @@ trap 'rm -rf "$work"' EXIT
 ln -s "$root/scripts/bughunt" "$work/bughunt"
 mkdir "$work/elsewhere"
 cd "$work/elsewhere"
-sed 's/"The forgotten reset"/"A title from the caller manifest"/' \
+sed 's/"renders one greeting line per user"/"a job from the caller manifest"/' \
   "$root/harness/cases/cases.json" >manifest.json
 
 out="$(../bughunt --manifest manifest.json list 2>&1)" || {
   echo "FAIL: bughunt through a link with a relative --manifest failed: $out"
   exit 1
 }
-if ! grep -q "A title from the caller manifest" <<<"$out"; then
+if ! grep -q "a job from the caller manifest" <<<"$out"; then
   echo "FAIL: the relative --manifest was not the caller's: $out"
   exit 1
 fi

@@ -146,9 +146,8 @@ async function checkIndex(context) {
   const text = await page.locator("body").innerText();
   for (const c of cases) {
     check(text.includes(c.symptom), `index: case ${number(c)}'s symptom missing`);
-    for (const spoiler of [c.slug, c.title]) {
-      check(!text.toLowerCase().includes(spoiler.toLowerCase()), `index shows "${spoiler}"`);
-    }
+    // The slug names the program, so only the title would give the mistake away.
+    check(!text.toLowerCase().includes(c.title.toLowerCase()), `index shows "${c.title}"`);
   }
   check((await page.locator("ol.cases li").count()) === cases.length, "index: not every case");
   await page.screenshot({ path: join(shotsDir, "index.png") });

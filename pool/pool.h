@@ -53,7 +53,7 @@ struct PoolOptions;
 //
 // An accept predicate (PoolOptions::accept) makes put() delete, instead of
 // keep, every object it refuses. stats() counts gets, puts, misses and drops
-// (pool/stats.h).
+// (pool/stats.h); pool::process_stats() adds them up over every pool made.
 //
 // A Pool is a cache of interchangeable objects, nothing more. It is not a
 // free list of short-lived objects owned by one structure (keep your own), not
@@ -311,6 +311,8 @@ class Pool final : private internal::PoolBase {
     for (T* x : idle) delete x;  // the previous victim tier
   }
 
+  Stats counts() const override { return stats(); }
+
   Factory factory_;
   std::function<bool(const T&)> accept_;
   std::size_t shard_mask_;  // shard count - 1
@@ -367,5 +369,11 @@ struct PoolOptions {
 //     }
 //   });
 inline void collect() { internal::PoolBase::collect_all(); }
+
+// The stats() of every Pool (and so every AnyPool) the process has made, live
+// or already destroyed, summed. It tells a test or a health check whether a
+// program uses its pools at all: a program that never reuses an object shows
+// gets == misses. Exact once no thread uses a pool, as stats() is.
+inline Stats process_stats() { return internal::PoolBase::process_counts(); }
 
 }  // namespace pool

@@ -65,4 +65,23 @@ TEST(StatsTest, ShardedPoolBalances) {
   EXPECT_GT(p.stats().drops, 0u);
 }
 
+// process_stats(): every Pool's counts, a destroyed pool's among them, and
+// nothing of the pools that are not Pool.
+TEST(StatsTest, ProcessStatsSumEveryPoolLiveOrDestroyed) {
+  const pool::Stats before = pool::process_stats();
+  pool::Pool<Tracked> live(make_tracked);
+  live.put(live.get());
+  {
+    pool::Pool<Tracked> gone(make_tracked);
+    gone.put(gone.get());
+    gone.put(gone.get());
+  }
+  pool::BoundedPool<Tracked> bounded(2, make_tracked);
+  bounded.put(bounded.get());
+  const pool::Stats after = pool::process_stats();
+  EXPECT_EQ(after.gets - before.gets, 3u);
+  EXPECT_EQ(after.puts - before.puts, 3u);
+  EXPECT_EQ(after.misses - before.misses, 2u);
+}
+
 }  // namespace

@@ -1,10 +1,12 @@
 // pool/internal/registry.h — the list of live pools that pool::collect()
-// walks, and the part of a pool it needs.
+// walks and pool::process_stats() sums, and the part of a pool they need.
 #pragma once
 
 #include <algorithm>
 #include <mutex>
 #include <vector>
+
+#include "pool/stats.h"
 
 namespace pool::internal {
 
@@ -18,6 +20,9 @@ class PoolBase {
 
   // One collection cycle over every live pool: pool::collect().
   static void collect_all() { Registry::instance().collect(); }
+  // The counters of every pool made so far, live or destroyed, summed:
+  // pool::process_stats().
+  static Stats process_counts() { return Registry::instance().counts(); }
 
  protected:
   PoolBase() = default;
@@ -30,6 +35,15 @@ class PoolBase {
   // Turns the pool's idle objects into its victim tier and deletes the
   // previous tier; runs with the registry locked.
   virtual void rotate_victims() = 0;
+  // The pool's stats(), read with the registry locked.
+  virtual Stats counts() const = 0;
+
+  static void add_counts(Stats& sum, const Stats& s) {
+    sum.gets += s.gets;
+    sum.puts += s.puts;
+    sum.misses += s.misses;
+    sum.drops += s.drops;
+  }
 
   class Registry {
    public:
@@ -44,15 +58,23 @@ class PoolBase {
     void remove(PoolBase* p) {
       std::lock_guard lock(mu_);
       std::erase(pools_, p);
+      add_counts(departed_, p->counts());
     }
     void collect() {
       std::lock_guard lock(mu_);  // for the whole cycle, as Go stops the world
       for (PoolBase* p : pools_) p->rotate_victims();
     }
+    Stats counts() {
+      std::lock_guard lock(mu_);
+      Stats sum = departed_;
+      for (const PoolBase* p : pools_) add_counts(sum, p->counts());
+      return sum;
+    }
 
    private:
     std::mutex mu_;
     std::vector<PoolBase*> pools_;  // guarded by mu_
+    Stats departed_;                // guarded by mu_: what destroyed pools counted
   };
 };
 

@@ -66,6 +66,12 @@ void tell_fixed(const Context& ctx, const Case& c, const Graded& g, const Progre
   const auto solved = std::count_if(p.cases.begin(), p.cases.end(), [](const auto& entry) {
     return entry.second.state == State::kSolved;
   });
+  if (g.pool_hits == 0u && g.reference_pool_hits > 0u) {
+    fmt::print(
+        "It passes, but your version no longer reuses objects: {} pool hits, where the reference "
+        "fix, which keeps the pool, has {}.\n",
+        *g.pool_hits, *g.reference_pool_hits);
+  }
   fmt::print("Recorded as {} ({} of {} solved).\n", name(p.at(c).state), solved, ctx.cases.size());
   fmt::print("Your fix against the reference: bughunt diff {} --mine\n", c.id);
   fmt::print("The cause and the rule: bughunt explain {}\n", c.id);

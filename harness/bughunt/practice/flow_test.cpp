@@ -73,6 +73,9 @@ std::string program(const Case& c, bughunt::Variant v) {
   return bughunt::read_file(kRoot / bughunt::source_path(c, v));
 }
 
+// What a passing check says of a fix that no longer reuses pooled objects.
+const std::string kPoolDropped = "your version no longer reuses objects";
+
 class FlowTest : public ::testing::TestWithParam<Case> {};
 
 // A case goes from broken to fixed through start, check, a fix, check,
@@ -96,6 +99,7 @@ TEST_P(FlowTest, StartCheckFixCheckProgressReset) {
   EXPECT_NE(fixed.output.find("case " + c.number() + " is fixed"), std::string::npos)
       << fixed.output;
   EXPECT_EQ(state_of(ws.dir, c), "solved");
+  EXPECT_EQ(fixed.output.find(kPoolDropped), std::string::npos) << fixed.output;
 
   const Outcome reset = bughunt_cli(ws.dir, {"reset", std::to_string(c.id)});
   EXPECT_EQ(reset.exit_code, 0) << reset.output;
@@ -107,6 +111,21 @@ TEST_P(FlowTest, StartCheckFixCheckProgressReset) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, FlowTest, ::testing::ValuesIn(bughunt::testing::practice_cases()),
                          [](const auto& info) { return "case" + info.param.number(); });
+
+// A fix that drops the pool altogether passes, and the verdict says that the
+// pool is gone, from the pool's own counters.
+TEST(PracticeVerdictTest, FixWithoutThePoolPassesAndSaysSo) {
+  TempWorkspace ws;
+  ASSERT_EQ(bughunt_cli(ws.dir, {"start", "1"}).exit_code, 0);
+  std::string fix = program(case_numbered(1), bughunt::Variant::kFix);
+  const std::string borrow = "line_buffers.borrow()";
+  ASSERT_NE(fix.find(borrow), std::string::npos) << "case 01's fix no longer borrows: " << fix;
+  fix.replace(fix.find(borrow), borrow.size(), "std::make_unique<std::string>()");
+  std::ofstream(ws.dir / "case01.cpp") << fix;
+  const Outcome out = bughunt_cli(ws.dir, {"check", "1"});
+  EXPECT_EQ(out.exit_code, 0) << out.output;
+  EXPECT_NE(out.output.find(kPoolDropped + ": 0 pool hits"), std::string::npos) << out.output;
+}
 
 // The single line on stderr of a run that should have stopped with exit 2.
 void expect_one_line_exit_two(const Outcome& out, const std::string& words) {

@@ -60,19 +60,22 @@ std::vector<Flavour> flavour_order(const Case& c) {
   return order;
 }
 
-FlavourRun run_flavour(const fs::path& tree, const Case& c, Flavour f,
-                       const std::vector<std::string>& expected) {
-  FlavourRun run{.flavour = f, .outcome = {}, .problem = {}};
-  const fs::path json = tree / "results" / (practice_target(c, f) + ".json");
+// Runs the binary `target` of the tree, which writes GoogleTest's JSON report
+// to `json`; returns the report ("" when it wrote none).
+std::string run_reported(const fs::path& tree, const std::string& target, Outcome& outcome) {
+  const fs::path json = tree / "results" / (target + ".json");
   fs::remove(json);
-  run.outcome = run_process({(tree / practice_target(c, f)).string(), "--gtest_color=no",
-                             "--gtest_output=json:" + json.string()},
-                            kPracticeRunLimit);
-  if (!runs_clean(run.outcome)) {
-    run.problem = what_it_showed(run.outcome);
-  } else {
-    run.problem = unproven(fs::exists(json) ? read_file(json) : "", expected);
-  }
+  outcome = run_process(
+      {(tree / target).string(), "--gtest_color=no", "--gtest_output=json:" + json.string()},
+      kPracticeRunLimit);
+  return fs::exists(json) ? read_file(json) : "";
+}
+
+FlavourRun run_flavour(const fs::path& tree, const Case& c, Flavour f,
+                       const std::vector<std::string>& expected, std::string& report) {
+  FlavourRun run{.flavour = f, .outcome = {}, .problem = {}};
+  report = run_reported(tree, practice_target(c, f), run.outcome);
+  run.problem = runs_clean(run.outcome) ? unproven(report, expected) : what_it_showed(run.outcome);
   return run;
 }
 
@@ -121,10 +124,15 @@ Graded grade(const Context& ctx, const Workspace& ws, const Case& c) {
   const std::vector<std::string> expected = listed_tests(
       run_process({reference.string(), "--gtest_list_tests"}, kPracticeRunLimit).output);
   for (Flavour f : flavour_order(c)) {
-    g.runs.push_back(run_flavour(tree, c, f, expected));
+    std::string report;
+    g.runs.push_back(run_flavour(tree, c, f, expected, report));
     if (!g.runs.back().problem.empty()) return g;
+    if (f == Flavour::kPlain) g.pool_hits = pool_hits(report);
   }
   g.grade = Grade::kFixed;
+  Outcome reference_run;
+  g.reference_pool_hits =
+      pool_hits(run_reported(tree, target_name(c, Variant::kFix, Flavour::kPlain), reference_run));
   return g;
 }
 

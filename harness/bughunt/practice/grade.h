@@ -12,10 +12,15 @@
 //   fixed             every flavour ran clean and GoogleTest's own report lists
 //                     every test of the scenario as passed
 //
+// A fixed file's pool hits are set beside the reference fix's, from the
+// counters in both reports: dropping the pool may be a fix, and the verdict
+// says so.
+//
 // Checks of one tree take turns (a lock file in it), so two at once cannot
 // build each other's files.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -40,6 +45,10 @@ struct Graded {
   std::string compile_error;        // kDoesNotCompile: the compiler's first error line
   std::filesystem::path build_log;  // the build's whole output
   std::vector<FlavourRun> runs;     // in the order run; unless kFixed, the last one failed
+  // kFixed: gets that reused an idle object, in the plain run of the
+  // trainee's file and of the reference fix (nullopt: not counted).
+  std::optional<std::uint64_t> pool_hits;
+  std::optional<std::uint64_t> reference_pool_hits;
 };
 
 // The practice build tree of the command line's tree.

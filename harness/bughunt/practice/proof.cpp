@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
 
 #include "harness/bughunt/text.h"
 
@@ -48,6 +50,21 @@ std::string unproven(std::string_view json, const std::vector<std::string>& expe
   if (count == static_cast<long>(expected.size())) return "";
   return fmt::format("GoogleTest's report lists {} of the scenario's {} tests as passed", count,
                      expected.size());
+}
+
+std::optional<std::uint64_t> pool_hits(std::string_view json) {
+  try {
+    const nlohmann::json doc = nlohmann::json::parse(json);
+    // GoogleTest writes properties as strings.
+    const std::uint64_t gets = std::stoull(doc.at("pool_gets").get<std::string>());
+    const std::uint64_t misses = std::stoull(doc.at("pool_misses").get<std::string>());
+    if (misses > gets) return std::nullopt;
+    return gets - misses;
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  } catch (const std::logic_error&) {  // std::stoull: not a number
+    return std::nullopt;
+  }
 }
 
 }  // namespace bughunt

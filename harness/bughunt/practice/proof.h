@@ -8,6 +8,8 @@
 // (--gtest_list_tests), never from the trainee's.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,5 +23,10 @@ std::vector<std::string> listed_tests(std::string_view list_output);
 // ran and passed; empty when it does. E.g. "GoogleTest's report lists 0 of the
 // scenario's 1 tests as passed", "there is no GoogleTest report".
 std::string unproven(std::string_view json, const std::vector<std::string>& expected);
+
+// How many of the run's pool gets found an idle object, from the counters
+// every case binary adds to its JSON report (harness/support/pool_counts.cpp);
+// nullopt when the report has none or cannot be read.
+std::optional<std::uint64_t> pool_hits(std::string_view json);
 
 }  // namespace bughunt

@@ -61,4 +61,15 @@ TEST(ProofTest, EmptyScenarioProvesNothing) {
   EXPECT_NE(bughunt::unproven(report(R"({"name": "LaterGreeting"})"), {}), "");
 }
 
+// The pool counters at the top of the report give the hits; a report without
+// them, or with nonsense in them, gives none.
+TEST(ProofTest, PoolHitsReadFromTheReportsProperties) {
+  EXPECT_EQ(bughunt::pool_hits(R"({"pool_gets": "12", "pool_misses": "3", "testsuites": []})"), 9u);
+  EXPECT_EQ(bughunt::pool_hits(R"({"pool_gets": "0", "pool_misses": "0"})"), 0u);
+  for (const char* json : {R"({"testsuites": []})", R"({"pool_gets": "x", "pool_misses": "0"})",
+                           R"({"pool_gets": "1", "pool_misses": "2"})", ""}) {
+    EXPECT_EQ(bughunt::pool_hits(json), std::nullopt) << json;
+  }
+}
+
 }  // namespace

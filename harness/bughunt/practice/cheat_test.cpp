@@ -2,6 +2,8 @@
 // generated from the program itself, must not be graded as fixed. For each
 // case the test writes each edit into a temporary workspace, runs
 // `bughunt check` and prints a row: does not compile, still broken or PASSED.
+// A cheat may pass only where the verdict says the pool was dropped, and an
+// edit that makes the reference fix is not tried.
 //
 //   empty-bodies     every function's body emptied ({} or { return {}; })
 //   constant-result  every function that returns a value returns {} at once
@@ -86,6 +88,17 @@ std::string without_threads(const std::string& program) {
   return body.substr(0, at) + inline_thread + body.substr(at);
 }
 
+// The code of a program without its comments and blank lines: a cheat that
+// comes out as the reference fix (case 16's fix is removing a put) is no cheat.
+std::string code_of(const std::string& program) {
+  std::string code;
+  for (std::string_view line : bughunt::lines_of(program)) {
+    const std::string_view text = bughunt::trim(line.substr(0, line.find("//")));
+    if (!text.empty()) code += std::string(text) + "\n";
+  }
+  return code;
+}
+
 struct Cheat {
   std::string name;
   std::string program;
@@ -131,13 +144,24 @@ TEST_P(CheatTest, NoCheatPassesAsFixed) {
     return bughunt::run_process(args, std::chrono::minutes(20));
   };
   ASSERT_EQ(cli({"start", std::to_string(c.id)}).exit_code, 0);
+  const std::string fix = bughunt::read_file(fs::path(BUGHUNT_SOURCE_DIR) /
+                                             bughunt::source_path(c, bughunt::Variant::kFix));
   std::string row = "cheat table: case " + c.number();
   for (const Cheat& cheat : cheats_of(program)) {
     ASSERT_NE(cheat.program, program) << cheat.name << " changed nothing";
+    if (code_of(cheat.program) == code_of(fix)) {
+      row += "  " + cheat.name + ": the fix itself;";
+      continue;
+    }
     std::ofstream(ws / bughunt::practice_file_name(c)) << cheat.program;
     const bughunt::Outcome out = cli({"check", std::to_string(c.id)});
-    EXPECT_NE(out.exit_code, 0) << cheat.name << " passed as fixed:\n" << cheat.program;
-    row += "  " + cheat.name + ": " + verdict_of(out.exit_code) + ";";
+    // Passing is honest only where the verdict says the pool was dropped.
+    const bool says_pool_dropped =
+        out.output.find("your version no longer reuses objects") != std::string::npos;
+    EXPECT_TRUE(out.exit_code != 0 || says_pool_dropped) << cheat.name << " passed as fixed:\n"
+                                                         << cheat.program;
+    row += "  " + cheat.name + ": " + verdict_of(out.exit_code) +
+           (out.exit_code == 0 && says_pool_dropped ? " (pool dropped, said so)" : "") + ";";
   }
   std::cout << row << "\n";
   fs::remove_all(ws);

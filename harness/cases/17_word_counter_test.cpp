@@ -1,6 +1,5 @@
-// harness/cases/17_word_counter_test.cpp — the scenario of case 17: the service
-// starts, counts a busy day's log, gives memory back when its host asks, and
-// counts on.
+// harness/cases/17_word_counter_test.cpp — the scenario of case 17: the service counts a
+// busy day's log, gives memory back when its host asks, and counts on.
 #include "harness/cases/17_word_counter.h"
 
 #include <fmt/format.h>

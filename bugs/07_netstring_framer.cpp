@@ -1,45 +1,52 @@
-// bugs/07_netstring_framer.cpp — netstring framing. A frame is assembled in a
-// byte buffer taken from a pool; every buffer starts with room for a typical
-// message, so framing rarely allocates.
+// 07_netstring_framer.cpp — netstring framing for a connection that takes a few
+// bytes at a time. Frames come from a pool and wait in a queue until sent.
 #include "harness/cases/07_netstring_framer.h"
 
 #include <fmt/format.h>
 
 #include <cstddef>
+#include <deque>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <utility>
 
 #include "pool/pool.h"
 
 namespace netstring {
 namespace {
 
-using Bytes = std::vector<std::byte>;
+// One frame on its way out: the netstring, and how much of it the connection
+// has taken so far.
+struct Frame {
+  std::string bytes;
+  std::size_t sent = 0;
+};
 
-pool::Pool<Bytes> frame_buffers([] {
-  auto buffer = std::make_unique<Bytes>();
-  buffer->reserve(1024);
-  return buffer;
-});
-
-void append(Bytes& out, std::string_view text) {
-  const auto* first = reinterpret_cast<const std::byte*>(text.data());
-  out.insert(out.end(), first, first + text.size());
-}
+pool::Pool<Frame> frames([] { return std::make_unique<Frame>(); });
+std::deque<pool::Lease<Frame>> outgoing;  // oldest first; a frame goes back once sent
 
 }  // namespace
 
-std::string frame(std::string_view message) {
-  Bytes* buffer = frame_buffers.get();
-  append(*buffer, fmt::format_int(message.size()).str());
-  append(*buffer, ":");
-  append(*buffer, message);
-  append(*buffer, ",");
-  std::string framed(reinterpret_cast<const char*>(buffer->data()), buffer->size());
-  frame_buffers.put(buffer);
-  return framed;
+void queue(std::string_view message) {
+  pool::Lease<Frame> frame = frames.borrow();
+  frame->bytes.clear();
+  fmt::format_to(std::back_inserter(frame->bytes), "{}:{},", message.size(), message);
+  outgoing.push_back(std::move(frame));
+}
+
+bool flush(const Connection& connection) {
+  while (!outgoing.empty()) {
+    Frame& frame = *outgoing.front();
+    while (frame.sent < frame.bytes.size()) {
+      const std::size_t taken = connection(std::string_view(frame.bytes).substr(frame.sent));
+      if (taken == 0) return false;  // no room: the rest goes at the next flush
+      frame.sent += taken;
+    }
+    outgoing.pop_front();
+  }
+  return true;
 }
 
 }  // namespace netstring

@@ -1,69 +1,57 @@
-// 17_word_counter.cpp — counting words on worker threads.
-//
-// Jobs are pooled: each keeps the vector it splits words into, so a busy
-// counter allocates that vector once rather than for every text.
+// 17_word_counter.cpp — a word counter that tallies each text in a hash table
+// taken from a pool, with a few tables ready from the start.
 #include "harness/cases/17_word_counter.h"
 
 #include <cstddef>
 #include <memory>
-#include <mutex>
-#include <string>
 #include <string_view>
-#include <thread>
-#include <vector>
+#include <unordered_map>
 
 #include "pool/pool.h"
 
 namespace wordcount {
-
-struct Job {
-  std::string text;
-  std::vector<std::string_view> words;
-  std::size_t count = 0;
-};
-
 namespace {
 
-pool::Pool<Job> jobs([] { return std::make_unique<Job>(); });
+// How often each word of a text occurs. A cleared table keeps its buckets, so
+// a busy counter does not grow them anew for every text.
+using Table = std::unordered_map<std::string_view, std::size_t>;
 
-std::mutex workers_mu;
-std::vector<std::thread> workers;  // guarded by workers_mu
+pool::Pool<Table> tables([] { return std::make_unique<Table>(); });
 
-// Splits the job's text at spaces and counts the pieces.
-void count_words(Job& job) {
-  job.words.clear();
-  std::string_view rest = job.text;
-  while (!rest.empty()) {
-    const std::size_t space = rest.find(' ');
-    const std::string_view word = rest.substr(0, space);
-    if (!word.empty()) job.words.push_back(word);
-    rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
-  }
-  job.count = job.words.size();
-}
+constexpr std::size_t kSpareTables = 4;  // enough for the first burst of requests
 
 }  // namespace
 
-Job* dispatch(std::string text) {
-  Job* job = jobs.get();
-  job->text = std::move(text);
-  std::lock_guard lock(workers_mu);
-  workers.emplace_back([job] { count_words(*job); });
-  return job;
+void start() {
+  // Each made on its own, as the factory makes them: the pool owns what it is
+  // given and deletes it when it drops it.
+  for (std::size_t i = 0; i < kSpareTables; ++i) tables.put(std::make_unique<Table>().release());
 }
 
-void join_workers() {
-  std::lock_guard lock(workers_mu);
-  for (std::thread& worker : workers) worker.join();
-  workers.clear();
+// Two collection cycles: the first sets the idle tables aside, the second
+// deletes them.
+void release_idle_memory() {
+  pool::collect();
+  pool::collect();
 }
 
-// The caller reads the count last, so the caller gives the job back, after reading. A job
-// the worker put back is the pool's: collections may delete it before its count is read.
-std::size_t words_in(Job* job) {
-  const std::size_t count = job->count;
-  jobs.put(job);
-  return count;
+Tally count(std::string_view text) {
+  auto table = tables.borrow();
+  table->clear();  // the words of the last text counted
+  Tally tally;
+  while (!text.empty()) {
+    const std::size_t space = text.find(' ');
+    const std::string_view word = text.substr(0, space);
+    text.remove_prefix(space == std::string_view::npos ? text.size() : space + 1);
+    if (word.empty()) continue;
+    ++tally.words;
+    const std::size_t times = ++(*table)[word];
+    if (times > tally.commonest_times) {
+      tally.commonest = word;
+      tally.commonest_times = times;
+    }
+  }
+  return tally;
 }
 
 }  // namespace wordcount

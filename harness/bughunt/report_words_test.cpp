@@ -73,8 +73,8 @@ TEST(ReportWordsTest, OtherKindsSayWhatTheyAre) {
             "type 'std::basic_string<char>'.");
   const Report check = reports_of("07_netstring_framer.plain.txt").front();
   EXPECT_EQ(bughunt::conclusion(check),
-            "The check at harness/cases/07_netstring_framer_test.cpp:16 failed: it expected \"3:bob,\" "
-            "and got \"5:alice,3:bob,\".");
+            "The check at harness/cases/07_netstring_framer_test.cpp:31 failed: it expected "
+            "\"5:hello,\" and got \"lo,\".");
   const Report death = reports_of("04_ledger_export.plain.txt").back();
   EXPECT_EQ(bughunt::reporter(death), "the system");
 }

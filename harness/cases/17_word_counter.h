@@ -1,24 +1,28 @@
-// harness/cases/17_word_counter.h — counting words on worker threads.
-//
-// dispatch() hands a text to a worker thread that counts its words. The caller
-// goes on with other work and later asks the job for the count.
+// harness/cases/17_word_counter.h — case 17: counts the words of texts for a
+// long-running service that gives memory back when its host runs short.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace wordcount {
 
-// One counting job: a text in, its number of words out.
-struct Job;
+// What count() finds in a text.
+struct Tally {
+  std::size_t words = 0;            // words in the text, separated by spaces
+  std::string commonest;            // the most frequent word; of equals, the first to get there
+  std::size_t commonest_times = 0;  // how often it occurs
+};
 
-// Starts counting the words of `text` on a worker thread.
-Job* dispatch(std::string text);
+// Called once as the service starts, before the first count().
+void start();
 
-// Waits until every worker started so far has finished its job.
-void join_workers();
+// Counts the words of `text`.
+Tally count(std::string_view text);
 
-// The number of words `job` counted. The caller is done with the job afterwards.
-std::size_t words_in(Job* job);
+// Called by the host when memory runs low: the counter hands what it holds
+// idle back to the allocator.
+void release_idle_memory();
 
 }  // namespace wordcount

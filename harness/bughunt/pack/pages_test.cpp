@@ -15,8 +15,8 @@ TEST(PackPagesTest, IndexGivesNothingAway) {
   CaseMaterial m;
   m.c.id = 7;
   m.c.slug = "netstring_framer";
-  m.c.title = "The stale length";
-  m.c.symptom = "frames grow";
+  m.c.title = "A reset that clears the bytes but not the cursor";
+  m.c.symptom = "later frames lose their start";
   m.program = "// x\nnamespace netstring {\n}\n";
   const auto pages = render_pages(kPage, kCase, {m}, {});
   ASSERT_TRUE(pages.contains("index.html"));
@@ -25,8 +25,8 @@ TEST(PackPagesTest, IndexGivesNothingAway) {
   const std::string& index = pages.at("index.html");
   EXPECT_NE(index.find("Case 07"), std::string::npos);
   EXPECT_NE(index.find("netstring"), std::string::npos);
-  EXPECT_NE(index.find("frames grow"), std::string::npos);
-  EXPECT_EQ(index.find("stale"), std::string::npos) << index;
+  EXPECT_NE(index.find("later frames lose their start"), std::string::npos);
+  EXPECT_EQ(index.find("cursor"), std::string::npos) << index;
 }
 
 // A session adds its page and the presenter's notes, which alone hold the cause.

@@ -1,0 +1,65 @@
+// harness/cases/10_request_tracer_test.cpp — two requests finish back to back
+// while the collector is busy. A turnstile holds the senders until both have
+// finished; it orders the threads in time without synchronising them, so it
+// hides no race.
+#include "harness/cases/10_request_tracer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "harness/support/schedule.h"
+
+namespace {
+
+// A collector that has no room until the test makes some, and keeps the spans
+// it is sent.
+class BusyCollector : public tracing::Collector {
+ public:
+  void wait_for_room() override { room_.wait(); }
+  void send(std::string span) override {
+    std::lock_guard lock(mu_);
+    spans_.push_back(std::move(span));
+    grew_.notify_all();
+  }
+  void make_room() { room_.open(); }
+  std::vector<std::string> wait_for(std::size_t count) {
+    std::unique_lock lock(mu_);
+    grew_.wait(lock, [&] { return spans_.size() >= count; });
+    return spans_;
+  }
+
+ private:
+  harness::Turnstile room_;
+  std::mutex mu_;
+  std::condition_variable grew_;
+  std::vector<std::string> spans_;
+};
+
+// Both requests finish before the collector has room: each span it receives
+// must still describe its own request.
+TEST(TracerTest, EachSpanDescribesItsOwnRequest) {
+  BusyCollector collector;
+  tracing::Tracer tracer(collector);
+
+  tracer.finish({"4bf92f3577b34da6", "GET", "/cart", 200});
+  tracer.finish({"00f067aa0ba902b7", "POST", "/checkout", 502});
+  collector.make_room();
+  std::vector<std::string> spans = collector.wait_for(2);
+
+  std::sort(spans.begin(), spans.end());  // the senders may finish in either order
+  const std::vector<std::string> want = {
+      "trace=00f067aa0ba902b7 name=POST /checkout status=502",
+      "trace=4bf92f3577b34da6 name=GET /cart status=200",
+  };
+  EXPECT_EQ(spans, want) << "the collector received '" << spans.at(0) << "' and '" << spans.at(1)
+                         << "'";
+}
+
+}  // namespace

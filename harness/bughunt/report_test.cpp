@@ -92,7 +92,7 @@ const Fixture kFixtures[] = {
      "WARNING: ThreadSanitizer: data race (pid=N)",
      "access, previous access, allocated, thread created", "bugs/15_account_reports.cpp:21"},
     {"16_markdown_pages.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     R"(harness/cases/16_markdown_pages_test.cpp:34: Failure Expected equality of these values: html )"
+     R"(harness/cases/16_markdown_pages_test.cpp:33: Failure Expected equality of these values: html )"
      R"(Which is: "<nav><a href=\"#install\">Install</a></nav><nav><a href=\"#install\">Install</a></nav>" )"
      R"(page.html Which is: "<nav><a href=\"#install\">Install</a></nav><h1 id=\"install\">Install</h1>)"
      R"(<p>Download the archive and unpack it.</p>" the page 'install' reads '<nav><a )"

@@ -37,8 +37,7 @@ class BusyCollector : public tracing::Collector {
   std::vector<std::string> spans_;  // guarded by mu_
 };
 
-// Both requests finish before the collector has room: each span it receives
-// must still describe its own request.
+// Spans that wait for the collector still describe their own requests when they arrive.
 TEST(TracerTest, EachSpanDescribesItsOwnRequest) {
   BusyCollector collector;
   {

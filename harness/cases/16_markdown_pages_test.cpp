@@ -14,8 +14,7 @@ struct Page {
   const char* html;
 };
 
-// Each page opens with links to its headings and goes on with all its text,
-// from the very first page rendered on.
+// Every page, the first included, opens with links to its headings and then has all its text.
 TEST(MarkdownPagesTest, EachPageHasItsContentsAndItsText) {
   const Page pages[] = {
       {"install", "# Install\nDownload the archive\nand unpack it.\n",

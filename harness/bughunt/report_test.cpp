@@ -71,9 +71,9 @@ const Fixture kFixtures[] = {
      "(kIdleHeapBudget), actual: 16830880 vs 2097152 after 8 uploads of 2 MiB the idle server "
      "still holds 16.1 MiB of heap (budget 2 MiB)",
      "access", ""},
-    {"10_audited_greeter.tsan.txt", Source::kSanitizer, Kind::kDataRace,
+    {"10_request_tracer.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
-     "access, previous access, allocated, thread created", "bugs/10_audited_greeter.cpp:31"},
+     "access, previous access, allocated, thread created", "bugs/10_request_tracer.cpp:41"},
     {"11_ledger_encoder.asan.txt", Source::kSanitizer, Kind::kLeak,
      "ERROR: LeakSanitizer: detected memory leaks", "leaked, leaked",
      "bugs/11_ledger_encoder.cpp:17"},
@@ -91,8 +91,12 @@ const Fixture kFixtures[] = {
     {"15_account_reports.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
      "access, previous access, allocated, thread created", "bugs/15_account_reports.cpp:21"},
-    {"16_framed_greetings.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     R"(harness/cases/16_framed_greetings_test.cpp:14: Failure Expected equality of these values: frame Which is: "0:," want Which is: "10:hello, bob," the frame for bob reads '0:,')",
+    {"16_markdown_pages.plain.txt", Source::kGoogleTest, Kind::kAssertion,
+     R"(harness/cases/16_markdown_pages_test.cpp:33: Failure Expected equality of these values: html )"
+     R"(Which is: "<nav><a href=\"#install\">Install</a></nav><nav><a href=\"#install\">Install</a></nav>" )"
+     R"(page.html Which is: "<nav><a href=\"#install\">Install</a></nav><h1 id=\"install\">Install</h1>)"
+     R"(<p>Download the archive and unpack it.</p>" the page 'install' reads '<nav><a )"
+     R"(href="#install">Install</a></nav><nav><a href="#install">Install</a></nav>')",
      "access", ""},
     {"17_word_counter.asan.txt", Source::kSanitizer, Kind::kOtherSanitizer,
      "ERROR: AddressSanitizer: attempting free on address which was not malloc()-ed: 0x_ in "
@@ -206,7 +210,7 @@ TEST(ReportTest, DeathIsTheLastReport) {
   EXPECT_EQ(read_reports("double free or corruption (out)\n", 134).at(0).headline,
             "double free or corruption (out)");
 
-  const std::vector<Report> after_checks = reports_of("16_framed_greetings.plain.txt");
+  const std::vector<Report> after_checks = reports_of("16_markdown_pages.plain.txt");
   ASSERT_EQ(after_checks.size(), 4u);
   EXPECT_EQ(after_checks[3].headline, "killed by SIGSEGV");
 

@@ -1,14 +1,14 @@
-// 14_telemetry_exporter.cpp — packs telemetry batches into frames. A frame may take
-// up to 16 MiB, and each is staged whole in the fixed staging area of a frame
-// encoder before it is copied out.
+// 14_telemetry_exporter.cpp — packs telemetry batches into frames of up to 16 MiB,
+// each staged whole in the fixed staging area of a reused frame encoder.
 #include "harness/cases/14_telemetry_exporter.h"
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
-#include <cstring>
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -29,20 +29,21 @@ pool::Pool<FrameEncoder> encoders([] { return std::make_unique<FrameEncoder>(); 
 
 std::string pack_batch(const RowSource& next_row) {
   auto encoder = encoders.borrow();
+  const std::span<char> staging(encoder->staging);
   std::size_t used = 0;
   int rows = 0;
   std::string row;
   while (next_row(row)) {
-    if (used + row.size() + 1 > kMaxFrameBytes) {
+    if (used + row.size() + 1 > staging.size()) {
       throw std::length_error(fmt::format("batch exceeds a frame at row {}", rows));
     }
-    std::memcpy(encoder->staging.data() + used, row.data(), row.size());
+    std::ranges::copy(row, staging.subspan(used).begin());
     used += row.size();
-    encoder->staging[used++] = '\n';
+    staging[used++] = '\n';
     ++rows;
   }
   std::string frame = fmt::format("{} rows\n", rows);
-  frame.append(encoder->staging.data(), used);
+  frame.append(staging.data(), used);
   return frame;
 }
 

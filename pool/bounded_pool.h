@@ -74,7 +74,7 @@ class BoundedPool {
         mask_(std::has_single_bit(capacity) ? capacity - 1 : 0),
         cells_(new Cell[capacity]) {
     for (std::size_t i = 0; i < capacity_; ++i)
-      cells_[i].sequence.store(i, std::memory_order_relaxed);
+      cells_[i].sequence.store(2 * i, std::memory_order_relaxed);
   }
 
   BoundedPool(const BoundedPool&) = delete;
@@ -124,10 +124,12 @@ class BoundedPool {
   // and a put that finds its cell not yet emptied treats the pool as full and
   // deletes one. Both are allowed by the contract and keep the bound strict.
   struct Cell {
-    // Whose turn it is: a put may fill the cell when this equals the put
-    // position, a get may empty it when it equals the get position plus one.
-    // Stored with release after the object, loaded with acquire: the
-    // put->get edge of the contract.
+    // Whose turn it is: a put may fill the cell when this equals twice the
+    // put position, a get may empty it when it equals twice the get position
+    // plus one. Twice, so that a full cell (odd) never looks free to the next
+    // put (even), which Vyukov's plain positions allow at capacity 1. Stored
+    // with release after the object, loaded with acquire: the put->get edge
+    // of the contract.
     std::atomic<std::uint64_t> sequence;
     T* object = nullptr;  // published by `sequence`
   };
@@ -143,19 +145,19 @@ class BoundedPool {
     return cells_[mask_ ? (position & mask_) : (position % capacity_)];
   }
 
-  // The cell of put position p is free when its sequence is p, and after the
-  // put holds p + 1: the get at position p waits for exactly that. A put
+  // The cell of put position p is free when its sequence is 2p, and after the
+  // put holds 2p + 1: the get at position p waits for exactly that. A put
   // claims its position with one compare-and-swap on put_index_.
   bool push(T* x) {
     std::uint64_t position = put_index_.load(std::memory_order_relaxed);
     for (;;) {
       Cell& c = cell(position);
       const std::uint64_t sequence = c.sequence.load(std::memory_order_acquire);
-      const auto lag = static_cast<std::int64_t>(sequence - position);
+      const auto lag = static_cast<std::int64_t>(sequence - 2 * position);
       if (lag == 0) {
         if (put_index_.compare_exchange_weak(position, position + 1, std::memory_order_relaxed)) {
           c.object = x;
-          c.sequence.store(position + 1, std::memory_order_release);
+          c.sequence.store(2 * position + 1, std::memory_order_release);
           return true;
         }
       } else if (lag < 0) {
@@ -166,18 +168,18 @@ class BoundedPool {
     }
   }
 
-  // The cell of get position p holds an object when its sequence is p + 1,
-  // and after the get holds p + capacity: the put one lap later waits for it.
+  // The cell of get position p holds an object when its sequence is 2p + 1,
+  // and after the get holds 2(p + capacity): the put one lap later waits for it.
   T* pop() {
     std::uint64_t position = get_index_.load(std::memory_order_relaxed);
     for (;;) {
       Cell& c = cell(position);
       const std::uint64_t sequence = c.sequence.load(std::memory_order_acquire);
-      const auto lag = static_cast<std::int64_t>(sequence - (position + 1));
+      const auto lag = static_cast<std::int64_t>(sequence - (2 * position + 1));
       if (lag == 0) {
         if (get_index_.compare_exchange_weak(position, position + 1, std::memory_order_relaxed)) {
           T* x = c.object;
-          c.sequence.store(position + capacity_, std::memory_order_release);
+          c.sequence.store(2 * (position + capacity_), std::memory_order_release);
           return x;
         }
       } else if (lag < 0) {

@@ -77,6 +77,23 @@ TEST(BoundedPoolTest, OddCapacityWrapsAround) {
   EXPECT_EQ(p.stats().drops, 0u);
 }
 
+// A capacity of one keeps one object: a second put drops, and a get after a
+// put returns (rather than waits for) the object kept.
+TEST(BoundedPoolTest, CapacityOneKeepsOneObject) {
+  Tracked::reset_counts();
+  pool::BoundedPool<Tracked> p(1, make_tracked);
+  for (int lap = 0; lap < 3; ++lap) {
+    Tracked* a = p.get();
+    Tracked* b = p.get();
+    p.put(a);
+    p.put(b);
+    EXPECT_EQ(Tracked::alive(), 1) << "lap " << lap;
+    EXPECT_EQ(p.get(), a) << "lap " << lap;
+    p.put(a);
+  }
+  EXPECT_EQ(p.stats(), (pool::Stats{.gets = 9, .puts = 9, .misses = 4, .drops = 3}));
+}
+
 // A capacity of zero is refused.
 TEST(BoundedPoolTest, ZeroCapacityThrows) {
   EXPECT_THROW(pool::BoundedPool<Tracked>(0), std::invalid_argument);

@@ -1,9 +1,10 @@
-// harness/cases/19_feed_reader.h — feed entries whose bodies are read on demand.
+// harness/cases/19_feed_reader.h — case 19: feed entries that arrive deflated,
+// their bodies inflated only when read.
 //
-// An entry on the wire is a header line, "<title> <body length>\n", then the
-// body. parse() reads the header at once and hands back the body as a source
-// to read from when the caller wants it, so large bodies are never copied
-// just to be skipped.
+// An entry on the wire is one zlib stream; inflated, it is a title line,
+// "<title>\n", then the body. parse() inflates the title at once and hands back
+// the body as a source to read from when the caller wants it, so a body that
+// nobody reads is never inflated.
 #pragma once
 
 #include <cstddef>
@@ -26,13 +27,13 @@ struct Entry {
   std::unique_ptr<Source> body;
 };
 
-// Parses one entry from `wire`, which must outlive it: the body is read from there.
+// Parses one entry from `wire`, which must outlive it: the body is inflated from there.
 Entry parse(std::string_view wire);
 
 // Reads what is left of `source`.
 inline std::string read_all(Source& source) {
   std::string all;
-  char chunk[16];
+  char chunk[256];
   while (const std::size_t n = source.read(chunk, sizeof chunk)) all.append(chunk, n);
   return all;
 }

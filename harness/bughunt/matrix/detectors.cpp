@@ -78,7 +78,7 @@ const std::vector<MatrixDetector> kDetectors = {
      .wrapper = valgrind({"--tool=drd"}),
      .needs = {"gcc", "valgrind"}},
     {.name = "tidy",
-     .what = "clang-tidy bugprone-*, concurrency-*, cppcoreguidelines-* on the source file",
+     .what = "clang-tidy with the repository's .clang-tidy checks on the source file",
      .format = ReportFormat::kClangTidy,
      .tree = Tree::kClang,
      .flavour = Flavour::kPlain,

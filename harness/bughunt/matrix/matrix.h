@@ -105,9 +105,6 @@ struct MatrixDetector {
 const std::vector<MatrixDetector>& detectors();
 std::vector<std::string> detector_names();
 
-// The checks clang-tidy runs with.
-inline constexpr std::string_view kTidyChecks = "-*,bugprone-*,concurrency-*,cppcoreguidelines-*";
-
 // --- running every cell (run.cpp) --------------------------------------------
 
 struct MatrixOptions {

@@ -27,6 +27,8 @@ class LineBuffers {
   // them twice. Like pool::Pool, it can be neither copied nor moved.
   LineBuffers(const LineBuffers&) = delete;
   LineBuffers& operator=(const LineBuffers&) = delete;
+  LineBuffers(LineBuffers&&) = delete;
+  LineBuffers& operator=(LineBuffers&&) = delete;
   ~LineBuffers() {
     for (LineBuffer* buffer : idle_) delete buffer;
   }

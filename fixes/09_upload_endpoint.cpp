@@ -1,4 +1,4 @@
-// bugs/09_upload_endpoint.cpp — an upload endpoint. Each request body is read
+// 09_upload_endpoint.cpp — an upload endpoint. Each request body is read
 // into a string borrowed from a pool of body buffers, whose capacity the next
 // request reuses; the reply says how many bytes and lines arrived.
 #include "harness/cases/09_upload_endpoint.h"
@@ -16,11 +16,16 @@
 namespace uploads {
 namespace {
 
-pool::Pool<std::string> body_buffers([] { return std::make_unique<std::string>(); });
-
 // Larger bodies are refused. Unbounded, every huge request would grow a pooled
 // buffer to its size, and the pool would keep that capacity while it idles.
-constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+constexpr std::size_t kMaxBodyBytes = std::size_t{64} * 1024;
+
+// A buffer grown past the limit (one that held a refused body) is deleted when
+// it is put back, not kept: the pool keeps only what an accepted body needs.
+pool::Pool<std::string> body_buffers([] { return std::make_unique<std::string>(); },
+                                     {.accept = [](const std::string& body) {
+                                       return body.capacity() <= kMaxBodyBytes;
+                                     }});
 
 // Appends what is left in `in` to `out`, a chunk at a time.
 // Stops and returns false as soon as `out` holds more than `limit` bytes.

@@ -1,4 +1,4 @@
-// bugs/09_upload_endpoint.cpp — an upload endpoint. Each request body is read
+// 09_upload_endpoint.cpp — an upload endpoint. Each request body is read
 // into a string borrowed from a pool of body buffers, whose capacity the next
 // request reuses; the reply says how many bytes and lines arrived.
 #include "harness/cases/09_upload_endpoint.h"

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <istream>
 #include <memory>
@@ -30,9 +31,9 @@ pool::Pool<std::string> body_buffers([] { return std::make_unique<std::string>()
 // Appends what is left in `in` to `out`, a chunk at a time.
 // Stops and returns false as soon as `out` holds more than `limit` bytes.
 bool read_body(std::istream& in, std::string& out, std::size_t limit) {
-  char chunk[16 * 1024];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    out.append(chunk, in.gcount());
+  std::array<char, std::size_t{16} * 1024> chunk{};
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    out.append(chunk.data(), in.gcount());
     if (out.size() > limit) return false;
   }
   return true;

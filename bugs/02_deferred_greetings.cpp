@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -15,8 +16,7 @@ namespace {
 
 pool::Pool<std::string> text_buffers([] { return std::make_unique<std::string>(); });
 
-}  // namespace
-
+// Renders the greeting into a text buffer from the pool.
 std::string* render(std::string_view name) {
   std::string* text = text_buffers.get();
   text->clear();
@@ -25,8 +25,12 @@ std::string* render(std::string_view name) {
   return text;
 }
 
-std::string print(std::string* greeting) {
-  std::string line = *greeting;
+}  // namespace
+
+std::string greet(std::string_view name, const std::function<void()>& wait_until_ready) {
+  auto text = render(name);
+  wait_until_ready();
+  std::string line = *text;
   fmt::print("{}\n", line);
   return line;
 }

@@ -28,7 +28,7 @@ class Decoder {
     Summary summary;
     summary.readings = values_.size();
     if (!values_.empty()) {
-      auto middle = values_.begin() + values_.size() / 2;
+      auto middle = values_.begin() + static_cast<std::ptrdiff_t>(values_.size() / 2);
       std::nth_element(values_.begin(), middle, values_.end());
       summary.median = *middle;
     }

@@ -1,4 +1,4 @@
-// bugs/06_status_endpoint.cpp — a status endpoint. Each reply is rendered in a
+// 06_status_endpoint.cpp — a status endpoint. Each reply is rendered in a
 // string taken from a pool of idle reply buffers, so that a busy endpoint
 // reuses their capacity instead of allocating per request.
 #include "harness/cases/06_status_endpoint.h"

@@ -1,4 +1,4 @@
-// bugs/08_audit_trail.cpp — the audit trail's change lines. Records are
+// 08_audit_trail.cpp — the audit trail's change lines. Records are
 // encoded as JSON in strings borrowed from a pool, so that a busy trail does
 // not allocate a fresh string per record.
 #include "harness/cases/08_audit_trail.h"

@@ -1,4 +1,4 @@
-// bugs/09_upload_endpoint.cpp — an upload endpoint. Each request body is read
+// 09_upload_endpoint.cpp — an upload endpoint. Each request body is read
 // into a string borrowed from a pool of body buffers, whose capacity the next
 // request reuses; the reply says how many bytes and lines arrived.
 #include "harness/cases/09_upload_endpoint.h"
@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <istream>
 #include <memory>
@@ -20,9 +21,9 @@ pool::Pool<std::string> body_buffers([] { return std::make_unique<std::string>()
 
 // Appends what is left in `in` to `out`, a chunk at a time.
 void read_body(std::istream& in, std::string& out) {
-  char chunk[16 * 1024];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    out.append(chunk, in.gcount());
+  std::array<char, std::size_t{16} * 1024> chunk{};
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    out.append(chunk.data(), in.gcount());
   }
 }
 

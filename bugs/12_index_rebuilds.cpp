@@ -22,25 +22,18 @@ int started = 0;  // rebuilds started; read and written only with the mutex lock
 }  // namespace
 
 bool run_unless_busy(const std::function<void()>& rebuild) {
-  Guard* guard = guards.get();
-  if (!guard->busy.try_lock()) {
-    guards.put(guard);
-    return false;
-  }
+  auto guard = guards.borrow();
+  std::unique_lock lock(guard->busy, std::try_to_lock);
+  if (!lock.owns_lock()) return false;
   ++started;
   rebuild();
-  guard->busy.unlock();
-  guards.put(guard);
   return true;
 }
 
 int rebuilds_started() {
-  Guard* guard = guards.get();
-  guard->busy.lock();
-  const int count = started;
-  guard->busy.unlock();
-  guards.put(guard);
-  return count;
+  auto guard = guards.borrow();
+  std::lock_guard lock(guard->busy);
+  return started;
 }
 
 }  // namespace reindex

@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -15,19 +16,23 @@ namespace {
 
 pool::Pool<std::string> text_buffers([] { return std::make_unique<std::string>(); });
 
-}  // namespace
-
-std::string* render(std::string_view name) {
-  std::string* text = text_buffers.get();
+// Renders the greeting into a text buffer from the pool.
+// The lease goes to the caller, who holds the buffer until it has printed it;
+// put back any sooner, the buffer may be lent to another thread meanwhile.
+pool::Lease<std::string> render(std::string_view name) {
+  auto text = text_buffers.borrow();
   text->clear();
   fmt::format_to(std::back_inserter(*text), "hello {}", name);
-  return text;  // still ours: print() gives it back once it has read it
+  return text;
 }
 
-std::string print(std::string* greeting) {
-  std::string line = *greeting;
+}  // namespace
+
+std::string greet(std::string_view name, const std::function<void()>& wait_until_ready) {
+  auto text = render(name);
+  wait_until_ready();
+  std::string line = *text;
   fmt::print("{}\n", line);
-  text_buffers.put(greeting);  // the last use: only now may another thread have it
   return line;
 }
 

@@ -20,6 +20,12 @@ class Decoder {
  public:
   Summary decode(std::shared_ptr<const std::string> payload) {
     input_ = std::move(payload);
+    // However decode() ends, by a return or a throw, the payload goes before the
+    // decoder goes back to the pool: an idle decoder that still held it would
+    // keep its memory alive, unseen. A unique_ptr whose deleter resets input_
+    // is the scope guard.
+    const auto drop = [](std::shared_ptr<const std::string>* input) { input->reset(); };
+    const std::unique_ptr<std::shared_ptr<const std::string>, decltype(drop)> guard(&input_, drop);
     position_ = 0;
     values_.clear();
     std::string_view line;
@@ -28,13 +34,10 @@ class Decoder {
     Summary summary;
     summary.readings = values_.size();
     if (!values_.empty()) {
-      auto middle = values_.begin() + values_.size() / 2;
+      auto middle = values_.begin() + static_cast<std::ptrdiff_t>(values_.size() / 2);
       std::nth_element(values_.begin(), middle, values_.end());
       summary.median = *middle;
     }
-    // Let the payload go before the decoder goes back to the pool: an idle
-    // decoder that still holds it would keep its memory alive, unseen.
-    input_.reset();
     return summary;
   }
 

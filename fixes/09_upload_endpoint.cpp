@@ -1,4 +1,4 @@
-// bugs/09_upload_endpoint.cpp — an upload endpoint. Each request body is read
+// 09_upload_endpoint.cpp — an upload endpoint. Each request body is read
 // into a string borrowed from a pool of body buffers, whose capacity the next
 // request reuses; the reply says how many bytes and lines arrived.
 #include "harness/cases/09_upload_endpoint.h"
@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <istream>
 #include <memory>
@@ -16,18 +17,23 @@
 namespace uploads {
 namespace {
 
-pool::Pool<std::string> body_buffers([] { return std::make_unique<std::string>(); });
-
 // Larger bodies are refused. Unbounded, every huge request would grow a pooled
 // buffer to its size, and the pool would keep that capacity while it idles.
-constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+constexpr std::size_t kMaxBodyBytes = std::size_t{64} * 1024;
+
+// A buffer grown past the limit (one that held a refused body) is deleted when
+// it is put back, not kept: the pool keeps only what an accepted body needs.
+pool::Pool<std::string> body_buffers([] { return std::make_unique<std::string>(); },
+                                     {.accept = [](const std::string& body) {
+                                       return body.capacity() <= kMaxBodyBytes;
+                                     }});
 
 // Appends what is left in `in` to `out`, a chunk at a time.
 // Stops and returns false as soon as `out` holds more than `limit` bytes.
 bool read_body(std::istream& in, std::string& out, std::size_t limit) {
-  char chunk[16 * 1024];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    out.append(chunk, in.gcount());
+  std::array<char, std::size_t{16} * 1024> chunk{};
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    out.append(chunk.data(), in.gcount());
     if (out.size() > limit) return false;
   }
   return true;

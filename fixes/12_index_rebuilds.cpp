@@ -17,20 +17,16 @@ int started = 0;  // rebuilds started; read and written only with the mutex lock
 }  // namespace
 
 bool run_unless_busy(const std::function<void()>& rebuild) {
-  if (!busy.try_lock()) {
-    return false;
-  }
+  std::unique_lock lock(busy, std::try_to_lock);
+  if (!lock.owns_lock()) return false;
   ++started;
   rebuild();
-  busy.unlock();
   return true;
 }
 
 int rebuilds_started() {
-  busy.lock();
-  const int count = started;
-  busy.unlock();
-  return count;
+  std::lock_guard lock(busy);
+  return started;
 }
 
 }  // namespace reindex

@@ -21,16 +21,16 @@ TEST(ReportJsonTest, RaceHasEveryField) {
       race["summary"].get<std::string>().starts_with("SUMMARY: ThreadSanitizer: data race"));
   ASSERT_EQ(race["stacks"].size(), 5u);
   EXPECT_EQ(race["stacks"][1]["role"], "previous access");
-  EXPECT_EQ(race["stacks"][1]["thread"], "T2");
-  const nlohmann::json& print = race["stacks"][0]["frames"][2];
-  EXPECT_EQ(print["file"], "bugs/02_deferred_greetings.cpp");
-  EXPECT_EQ(print["line"], 29);
-  EXPECT_EQ(print["column"], 22);
-  EXPECT_EQ(print["place"], "program");
-  const nlohmann::json& check = all[2];
+  EXPECT_EQ(race["stacks"][1]["thread"], "T1");
+  const nlohmann::json& render = race["stacks"][0]["frames"][3];
+  EXPECT_EQ(render["file"], "bugs/02_deferred_greetings.cpp");
+  EXPECT_EQ(render["line"], 22);
+  EXPECT_EQ(render["column"], 9);
+  EXPECT_EQ(render["place"], "program");
+  const nlohmann::json check = bughunt::reports_json(reports_of("01_greeter.plain.txt"))[0];
   EXPECT_EQ(check["kind"], "assertion");
-  EXPECT_EQ(check["expected"], "\"hello alice\"");
-  EXPECT_EQ(check["actual"], "\"hello bob\"");
+  EXPECT_EQ(check["expected"], "\"hello bob\"");
+  EXPECT_EQ(check["actual"], "\"hello alicehello bob\"");
   EXPECT_EQ(bughunt::reports_json({}), nlohmann::json::array());
 }
 

@@ -29,19 +29,19 @@ using bughunt::testing::stable;
 TEST(ReportSanitizerTest, TsanRaceReadsStacksAndFrames) {
   const Report r = reports_of("02_deferred_greetings.tsan.txt").front();
   ASSERT_EQ(r.stacks.size(), 5u);
-  EXPECT_EQ(stable(r.stacks[0].heading), "Read of size 8 at 0x_ by thread T1:");
-  EXPECT_EQ(r.stacks[0].thread, "T1");
-  EXPECT_EQ(r.stacks[1].thread, "T2");
-  EXPECT_EQ(r.stacks[3].thread, "T1");
-  const Frame& print = r.stacks[0].frames[2];
-  EXPECT_EQ(print.function,
-            "greetings::print(std::__cxx11::basic_string<char, std::char_traits<char>, "
-            "std::allocator<char> >*)");
-  EXPECT_EQ(print.file, "bugs/02_deferred_greetings.cpp");
-  EXPECT_EQ(print.line, 29);
-  EXPECT_EQ(print.column, 22);
-  EXPECT_EQ(print.place, Place::kProgram);
-  EXPECT_EQ(r.stacks[0].frames[3].place, Place::kHarness);
+  EXPECT_EQ(stable(r.stacks[0].heading), "Write of size 8 at 0x_ by thread T2:");
+  EXPECT_EQ(r.stacks[0].thread, "T2");
+  EXPECT_EQ(r.stacks[1].thread, "T1");
+  EXPECT_EQ(r.stacks[3].thread, "T2");
+  const Frame& render = r.stacks[0].frames[3];
+  EXPECT_EQ(render.function,
+            "greetings::(anonymous namespace)::render[abi:cxx11](std::basic_string_view<char, "
+            "std::char_traits<char> >)");
+  EXPECT_EQ(render.file, "bugs/02_deferred_greetings.cpp");
+  EXPECT_EQ(render.line, 22);
+  EXPECT_EQ(render.column, 9);
+  EXPECT_EQ(render.place, Place::kProgram);
+  EXPECT_EQ(r.stacks[0].frames[5].place, Place::kHarness);
   EXPECT_EQ(r.stacks[0].frames[0].place, Place::kLibrary);
   EXPECT_EQ(r.stacks[0].frames.back().function, "<null>");
   EXPECT_EQ(r.stacks[0].frames.back().file, "");

@@ -43,7 +43,7 @@ const Fixture kFixtures[] = {
     {"02_deferred_greetings.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
      "access, previous access, allocated, thread created, thread created",
-     "bugs/02_deferred_greetings.cpp:29"},
+     "bugs/02_deferred_greetings.cpp:22"},
     {"03_csv_writer.plain.txt", Source::kGoogleTest, Kind::kAssertion,
      R"(unknown file: Failure C++ exception with description "bad any_cast" thrown in the test body.)",
      "", ""},
@@ -79,7 +79,7 @@ const Fixture kFixtures[] = {
      "bugs/11_ledger_encoder.cpp:17"},
     {"12_index_rebuilds.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
-     "access, previous access, mutex, mutex, thread created", "bugs/12_index_rebuilds.cpp:30"},
+     "access, previous access, mutex, mutex, thread created", "bugs/12_index_rebuilds.cpp:28"},
     {"13_service_log.asan.txt", Source::kSanitizer, Kind::kStackOverflow,
      "ERROR: AddressSanitizer: stack-overflow on address 0x_ (pc 0x_ bp 0x_ sp 0x_ T0)", "access",
      "bugs/13_service_log.cpp:35"},
@@ -103,7 +103,7 @@ const Fixture kFixtures[] = {
      "thread T0",
      "access", "bugs/17_word_counter.cpp:35"},
     {"18_record_sealer.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     "harness/cases/18_record_sealer_test.cpp:40: Failure Expected equality of these values: "
+     "harness/cases/18_record_sealer_test.cpp:41: Failure Expected equality of these values: "
      "built Which is: 10 1u Which is: 1 sealing 50 records in 10 bursts built the CRC-32 table 10 "
      "times",
      "access", ""},
@@ -126,7 +126,7 @@ const Fixture kFixtures[] = {
     {"02_deferred_greetings.gcc-tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
      "access, previous access, allocated, thread created, thread created",
-     "bugs/02_deferred_greetings.cpp:29"},
+     "bugs/02_deferred_greetings.cpp:22"},
     {"08_audit_trail.gcc-asan.txt", Source::kSanitizer, Kind::kHeapUseAfterFree,
      "ERROR: AddressSanitizer: heap-use-after-free on address 0x_ at pc 0x_ bp 0x_ sp 0x_",
      "access, freed, allocated", "bugs/08_audit_trail.cpp:33"},

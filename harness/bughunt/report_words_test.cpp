@@ -24,15 +24,15 @@ std::vector<std::string> titles(const Report& r) {
 TEST(ReportWordsTest, RaceStacksAreTitledByRole) {
   const Report r = reports_of("02_deferred_greetings.tsan.txt").front();
   EXPECT_EQ(titles(r), (std::vector<std::string>{
-                           "thread T1 read 8 bytes here",
-                           "thread T2 had written 8 bytes here, with no synchronisation between "
+                           "thread T2 wrote 8 bytes here",
+                           "thread T1 had read 8 bytes here, with no synchronisation between "
                            "the two",
                            "the memory was allocated here, by thread T1",
-                           "thread T1 was created here, by the main thread",
-                           "thread T2 was created here, by the main thread"}));
+                           "thread T2 was created here, by the main thread",
+                           "thread T1 was created here, by the main thread"}));
   EXPECT_EQ(bughunt::conclusion(r),
-            "A data race: thread T1's read at bugs/02_deferred_greetings.cpp:29 and thread T2's write "
-            "at bugs/02_deferred_greetings.cpp:22 touch the same memory, and neither happens-before "
+            "A data race: thread T2's write at bugs/02_deferred_greetings.cpp:22 and thread T1's read "
+            "at bugs/02_deferred_greetings.cpp:33 touch the same memory, and neither happens-before "
             "the other.");
   EXPECT_EQ(bughunt::reporter(r), "ThreadSanitizer");
 }
@@ -61,7 +61,7 @@ TEST(ReportWordsTest, AsanAndLeakSentencesNameTheLines) {
 // GCC's TSan words its report as clang's does, and reads the same.
 TEST(ReportWordsTest, GccRaceReadsAsClangs) {
   const Report r = reports_of("02_deferred_greetings.gcc-tsan.txt").front();
-  EXPECT_EQ(bughunt::title(r, r.stacks[0]), "thread T1 read 8 bytes here");
+  EXPECT_EQ(bughunt::title(r, r.stacks[0]), "thread T2 wrote 8 bytes here");
   EXPECT_TRUE(bughunt::conclusion(r).ends_with("neither happens-before the other."));
 }
 

@@ -63,7 +63,7 @@ TEST(SarifTest, BrokenLogsFailTheSchema) {
   }
 }
 
-// Case 02: a result per report, ruleId from the kind, located at the read in the bug file.
+// Case 02: a result per report, ruleId from the kind, located at the write in the bug file.
 TEST(SarifTest, ResultsCarryRuleMessageAndLocation) {
   const json run = log_of("02_deferred_greetings.tsan.txt")["runs"][0];
   ASSERT_EQ(run["results"].size(), reports_of("02_deferred_greetings.tsan.txt").size());
@@ -73,11 +73,11 @@ TEST(SarifTest, ResultsCarryRuleMessageAndLocation) {
   const json& at = race["locations"][0]["physicalLocation"];
   EXPECT_EQ(at["artifactLocation"]["uri"], "bugs/02_deferred_greetings.cpp");
   EXPECT_EQ(at["artifactLocation"]["uriBaseId"], "SRCROOT");
-  EXPECT_EQ(at["region"]["startLine"], 29);
-  EXPECT_EQ(at["region"]["startColumn"], 22);
+  EXPECT_EQ(at["region"]["startLine"], 22);
+  EXPECT_EQ(at["region"]["startColumn"], 9);
   EXPECT_TRUE(
-      race["message"]["text"].get<std::string>().starts_with("A data race: thread T1's read"));
-  EXPECT_EQ(run["results"][2]["ruleId"], "assertion");
+      race["message"]["text"].get<std::string>().starts_with("A data race: thread T2's write"));
+  EXPECT_EQ(run["results"][2]["ruleId"], "data-race");
   EXPECT_TRUE(run["originalUriBaseIds"]["SRCROOT"]["uri"].get<std::string>().ends_with("/"));
 }
 
@@ -109,13 +109,13 @@ TEST(SarifTest, Case02CodeFlowHasBothAccessesInTheBugFile) {
     }
     return lines;
   };
-  EXPECT_EQ(flows[0]["message"]["text"], "thread T1 read 8 bytes here");
-  EXPECT_EQ(flows[0]["id"], "T1");
-  EXPECT_EQ(essential_lines(flows[0]), std::vector<int>{29});
-  EXPECT_EQ(flows[1]["id"], "T2");
-  EXPECT_EQ(essential_lines(flows[1]), std::vector<int>{22});
+  EXPECT_EQ(flows[0]["message"]["text"], "thread T2 wrote 8 bytes here");
+  EXPECT_EQ(flows[0]["id"], "T2");
+  EXPECT_EQ(essential_lines(flows[0]), (std::vector<int>{31, 22}));
+  EXPECT_EQ(flows[1]["id"], "T1");
+  EXPECT_EQ(essential_lines(flows[1]), std::vector<int>{33});
   EXPECT_EQ(flows[0]["locations"].back()["location"]["message"]["text"],
-            "std::string::length() const");
+            "std::string::_M_length(unsigned long)");
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
-// harness/cases/02_deferred_greetings_test.cpp — the scenario of case 02: alice's
-// greeting is rendered, bob's is rendered on another thread, and only then is
-// alice's printed. Turnstiles fix that order on every run; they order the
-// threads in time without synchronising them, so they hide no race.
+// harness/cases/02_deferred_greetings_test.cpp — the scenario of case 02: alice
+// is greeted, and bob's greeting is rendered on another thread as soon as
+// alice's has been printed. Turnstiles fix that order on every run; they order
+// the threads in time without synchronising them, so they hide no race.
 #include "harness/cases/02_deferred_greetings.h"
 
 #include <gtest/gtest.h>
@@ -13,24 +13,22 @@
 
 namespace {
 
-// A greeting printed some time after it was rendered must still be its sender's own.
-TEST(GreetingsTest, GreetingPrintedLaterStillNamesItsUser) {
-  harness::Turnstile alice_rendered;
-  harness::Turnstile bob_rendered;
+// Two users greeted one right after the other, on two threads, each get their own greeting.
+TEST(GreetingsTest, EachUserIsGreetedByName) {
+  harness::Turnstile alice_greeted;
+  harness::Turnstile bob_greeted;
   std::string alice_line;
   std::string bob_line;
 
   std::thread alice([&] {
-    std::string* greeting = greetings::render("alice");
-    alice_rendered.open();
-    bob_rendered.wait();  // alice is busy for a while; bob renders meanwhile
-    alice_line = greetings::print(greeting);
+    alice_line = greetings::greet("alice", [] {});  // her connection is ready at once
+    alice_greeted.open();
+    bob_greeted.wait();  // alice stays connected while bob is greeted
   });
   std::thread bob([&] {
-    alice_rendered.wait();
-    std::string* greeting = greetings::render("bob");
-    bob_rendered.open();
-    bob_line = greetings::print(greeting);
+    alice_greeted.wait();
+    bob_line = greetings::greet("bob", [] {});
+    bob_greeted.open();
   });
   alice.join();
   bob.join();

@@ -103,7 +103,7 @@ const Fixture kFixtures[] = {
      "thread T0",
      "access", "bugs/17_word_counter.cpp:35"},
     {"18_record_sealer.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     "harness/cases/18_record_sealer_test.cpp:41: Failure Expected equality of these values: "
+     "harness/cases/18_record_sealer_test.cpp:37: Failure Expected equality of these values: "
      "built Which is: 10 1u Which is: 1 sealing 50 records in 10 bursts built the CRC-32 table 10 "
      "times",
      "access", ""},

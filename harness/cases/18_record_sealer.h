@@ -16,4 +16,8 @@ std::string seal(std::string_view record);
 // How many times the program has built its CRC-32 lookup table: a metric the service exports.
 std::size_t crc_tables_built();
 
+// The host calls this when traffic stops: the service gives back what it keeps
+// for busy times, as a Go service's collector would while it idles.
+void idle();
+
 }  // namespace sealing

@@ -32,7 +32,7 @@ std::atomic<std::size_t> tables_built{0};
 
 CrcTable build_crc_table() {
   tables_built.fetch_add(1, std::memory_order_relaxed);
-  CrcTable table;
+  CrcTable table{};
   for (std::uint32_t byte = 0; byte < table.entry.size(); ++byte) {
     std::uint32_t crc = byte;
     for (int bit = 0; bit < 8; ++bit) crc = (crc & 1) ? (crc >> 1) ^ kPolynomial : crc >> 1;

@@ -37,6 +37,8 @@ class Inflater {
   // Starts on the zlib stream `deflated`, which must outlive the reads.
   void reset(std::string_view deflated) {
     if (inflateReset(&stream_) != Z_OK) throw std::runtime_error("inflateReset failed");
+    // zlib's C interface reads the characters as bytes.
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
     stream_.next_in = reinterpret_cast<const Bytef*>(deflated.data());
     stream_.avail_in = static_cast<uInt>(deflated.size());
     unread_ = {};

@@ -28,8 +28,11 @@ TEST(WordCounterTest, CountsRightBeforeAndAfterMemoryIsGivenBack) {
   const std::size_t before = harness::heap_bytes_in_use();
   wordcount::release_idle_memory();  // the host runs short of memory
   const std::size_t after = harness::heap_bytes_in_use();
-  EXPECT_LT(after, before) << "the counter held " << before << " bytes of heap before giving "
-                           << "memory back and " << after << " after";
+  // Under Valgrind the allocator is Valgrind's and the heap reads 0 bytes: no figure to compare.
+  if (before > 0) {
+    EXPECT_LT(after, before) << "the counter held " << before << " bytes of heap before giving "
+                             << "memory back and " << after << " after";
+  }
 
   EXPECT_EQ(summary(wordcount::count("to be or not to be")), "6 words, 'to' 2 times");
 }

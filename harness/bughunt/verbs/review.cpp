@@ -1,0 +1,175 @@
+// bughunt review N [--answer LINE[,LINE] | --approve] — the case as a pull
+// request: its title, its author's description and the diff from the fixed
+// program to the broken one, nothing else. With an answer it grades the
+// review (approving is always wrong; a declared line is right, one near it
+// close) and then tells all: the symptom, the report, the explanation.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <sstream>
+
+#include "harness/bughunt/change.h"
+#include "harness/bughunt/text.h"
+#include "harness/bughunt/verbs.h"
+
+namespace bughunt {
+
+namespace {
+
+// More lines than this is a guess spread over the file, not a review.
+constexpr std::size_t kMostLines = 3;
+
+// The patch with the bug file's line numbers in a gutter, as a review tool shows
+// it: the numbers an answer names. Removed lines have none.
+void print_patch(const Context& ctx, std::string_view patch) {
+  int next = 0;
+  for (std::string_view line : lines_of(patch)) {
+    const auto gutter = [&](bool numbered) {
+      return ctx.paint(fmt::terminal_color::bright_black,
+                       numbered ? fmt::format("{:>4} ", next++) : std::string(5, ' '));
+    };
+    if (line.starts_with("+++") || line.starts_with("---")) {
+      fmt::print("{}\n", ctx.bold(line));
+    } else if (line.starts_with("@@")) {
+      const std::vector<Hunk> hunk = new_side_hunks(line);
+      next = hunk.empty() ? 0 : hunk.front().first;
+      fmt::print("{}\n", ctx.paint(fmt::terminal_color::cyan, line));
+    } else if (line.starts_with("+")) {
+      fmt::print("{}{}\n", gutter(true), ctx.paint(fmt::terminal_color::green, line));
+    } else if (line.starts_with("-")) {
+      fmt::print("{}{}\n", gutter(false), ctx.paint(fmt::terminal_color::red, line));
+    } else if (line.starts_with(" ")) {
+      fmt::print("{}{}\n", gutter(true), line);
+    } else {
+      fmt::print("{}{}\n", gutter(false), line);  // "\ No newline at end of file"
+    }
+  }
+}
+
+// `text` broken into lines of at most `width` characters, at spaces.
+std::string wrapped(std::string_view text, std::size_t width = 78) {
+  std::string out;
+  std::size_t column = 0;
+  std::istringstream words{std::string(text)};
+  for (std::string word; words >> word;) {
+    if (column > 0 && column + 1 + word.size() > width) {
+      out += '\n';
+      column = 0;
+    } else if (column > 0) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += word.size();
+  }
+  return out;
+}
+
+void print_request(const Context& ctx, const Case& c) {
+  fmt::print("{}\n\n{}\n\n", ctx.bold(c.change_title), wrapped(c.change_description));
+  print_patch(ctx, change_diff(ctx.source_dir, c));
+  fmt::print(
+      "\nApprove it:    bughunt review {0} --approve\n"
+      "Send it back:  bughunt review {0} --answer LINE[,LINE]  (the line numbers of {1})\n",
+      c.id, source_path(c, Variant::kBug).string());
+}
+
+// "24,25": the lines an answer points at, each a line of the bug file.
+std::vector<int> answer_lines(const Context& ctx, const Case& c, std::string_view answer) {
+  const std::string file = source_path(c, Variant::kBug).string();
+  const int count = static_cast<int>(lines_of(read_file(ctx.source(c, Variant::kBug))).size());
+  std::vector<int> lines;
+  std::size_t start = 0;
+  while (start <= answer.size()) {
+    const std::size_t comma = std::min(answer.find(',', start), answer.size());
+    const std::string_view text = trim(answer.substr(start, comma - start));
+    int line = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), line);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+      throw Stop(2, fmt::format("--answer \"{}\": \"{}\" is not a line number (e.g. --answer 12 "
+                                "or --answer 12,30)",
+                                answer, text));
+    }
+    if (line < 1 || line > count) {
+      throw Stop(2, fmt::format("--answer: line {} is not in {}, which has lines 1 to {}", line,
+                                file, count));
+    }
+    lines.push_back(line);
+    start = comma + 1;
+  }
+  if (lines.size() > kMostLines) {
+    throw Stop(2, fmt::format("--answer: {} lines; point at {} at most, where the change goes "
+                              "wrong",
+                              lines.size(), kMostLines));
+  }
+  return lines;
+}
+
+// "line 24", "lines 24, 25".
+std::string lines_named(const std::vector<int>& lines) {
+  std::string out = lines.size() == 1 ? "line" : "lines";
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    out += fmt::format("{}{}", i == 0 ? " " : ", ", lines[i]);
+  return out;
+}
+
+void print_verdict(const Context& ctx, const Case& c, const std::vector<int>& lines, bool approve,
+                   Grade g) {
+  const std::string where = lines_named(c.lines);
+  const std::string pointed = lines_named(lines);
+  std::string verdict;
+  if (approve) {
+    verdict = fmt::format("{} this change breaks the program: it goes wrong at {}.",
+                          ctx.paint(fmt::terminal_color::red, "Wrong:"), where);
+  } else if (g == Grade::kRight) {
+    verdict = fmt::format("{} the change goes wrong at {}.",
+                          ctx.paint(fmt::terminal_color::green, "Right:"), where);
+  } else if (g == Grade::kClose) {
+    verdict = fmt::format("{} you pointed at {}; the change goes wrong at {}.",
+                          ctx.paint(fmt::terminal_color::yellow, "Close:"), pointed, where);
+  } else {
+    verdict = fmt::format("{} you pointed at {}; the change goes wrong at {}.",
+                          ctx.paint(fmt::terminal_color::red, "Wrong:"), pointed, where);
+  }
+  fmt::print("{}\n\n", verdict);
+  fmt::print("{}\n\n", ctx.bold("case " + c.number() + ": " + c.title));
+  fmt::print("{}\n{}\n\n", ctx.bold("Symptom"), c.symptom);
+  fmt::print("{}\n{} reports: {}\n(`bughunt run {}` runs it and shows the report in short.)\n\n",
+             ctx.bold("Report"),
+             c.detector == Detector::kAssert ? "The scenario" : name(c.detector), c.expect, c.id);
+  fmt::print("{}\n{}\n\n{}\n{}\n\n{}\n{}\n", ctx.bold("Cause"), c.cause, ctx.bold("Fix"), c.fix,
+             ctx.bold("Rule"), c.rule);
+}
+
+struct Args {
+  std::string id;
+  std::string answer;
+  bool approve = false;
+};
+
+int review(const Context& ctx, const Args& args, bool answered) {
+  const Case& c = ctx.find(args.id);
+  if (!answered && !args.approve) {
+    print_request(ctx, c);
+    return 0;
+  }
+  const std::vector<int> lines =
+      args.approve ? std::vector<int>{} : answer_lines(ctx, c, args.answer);
+  const Grade g = grade(c, lines, args.approve);
+  print_verdict(ctx, c, lines, args.approve, g);
+  return g == Grade::kRight ? 0 : 1;
+}
+
+}  // namespace
+
+Action setup_review(CLI::App& command) {
+  auto args = std::make_shared<Args>();
+  command.add_option("case", args->id, "Case number (2 or 02) or slug")->required();
+  CLI::Option* answer = command.add_option(
+      "--answer", args->answer, "Send the change back, pointing at the lines that must change");
+  command.add_flag("--approve", args->approve, "Approve the change as it is")->excludes(answer);
+  return [args, answer](Context& ctx) { return review(ctx, *args, answer->count() > 0); };
+}
+
+}  // namespace bughunt

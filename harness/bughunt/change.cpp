@@ -31,30 +31,37 @@ std::vector<Hunk> new_side_hunks(std::string_view patch) {
   return hunks;
 }
 
-std::string_view name(Grade g) {
+std::string_view name(Review g) {
   switch (g) {
-    case Grade::kRight:
+    case Review::kRight:
       return "right";
-    case Grade::kClose:
+    case Review::kClose:
       return "close";
-    case Grade::kWrong:
+    case Review::kWrong:
       break;
   }
   return "wrong";
 }
 
-Grade grade_line(const Case& c, int line) {
-  Grade best = Grade::kWrong;
+std::optional<Review> parse_review(std::string_view text) {
+  for (Review g : {Review::kRight, Review::kClose, Review::kWrong}) {
+    if (name(g) == text) return g;
+  }
+  return std::nullopt;
+}
+
+Review grade_line(const Case& c, int line) {
+  Review best = Review::kWrong;
   for (int declared : c.lines) {
-    if (declared == line) return Grade::kRight;
-    if (std::abs(declared - line) <= kCloseLines) best = Grade::kClose;
+    if (declared == line) return Review::kRight;
+    if (std::abs(declared - line) <= kCloseLines) best = Review::kClose;
   }
   return best;
 }
 
-Grade grade(const Case& c, const std::vector<int>& lines, bool approve) {
-  if (approve) return Grade::kWrong;
-  Grade best = Grade::kWrong;
+Review grade(const Case& c, const std::vector<int>& lines, bool approve) {
+  if (approve) return Review::kWrong;
+  Review best = Review::kWrong;
   for (int line : lines) best = std::min(best, grade_line(c, line));
   return best;
 }

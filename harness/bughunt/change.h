@@ -5,10 +5,11 @@
 // Example:
 //
 //   const std::string patch = change_diff(ctx.source_dir, c);  // what the reviewer reads
-//   const Grade g = grade(c, {24});                            // kRight for case 02
+//   const Review g = grade(c, {24});                            // kRight for case 02
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,15 +39,16 @@ struct Hunk {
 std::vector<Hunk> new_side_hunks(std::string_view patch);
 
 // Best first: std::min of two grades is the better one.
-enum class Grade { kRight, kClose, kWrong };
+enum class Review { kRight, kClose, kWrong };
 
-std::string_view name(Grade g);  // "right", "close", "wrong"
+std::string_view name(Review g);                            // "right", "close", "wrong"
+std::optional<Review> parse_review(std::string_view text);  // name()'s inverse
 
 // How near `line` is to one of c's declared lines.
-Grade grade_line(const Case& c, int line);
+Review grade_line(const Case& c, int line);
 
 // A reviewer's answer: approving is wrong for every case (each change breaks
 // its program); otherwise the best grade among the lines pointed at.
-Grade grade(const Case& c, const std::vector<int>& lines, bool approve = false);
+Review grade(const Case& c, const std::vector<int>& lines, bool approve = false);
 
 }  // namespace bughunt

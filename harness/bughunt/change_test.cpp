@@ -26,8 +26,8 @@
 namespace {
 
 using bughunt::Case;
-using bughunt::Grade;
 using bughunt::Hunk;
+using bughunt::Review;
 
 std::vector<Case> real_cases() { return bughunt::load_manifest(bughunt::testing::kManifest); }
 
@@ -82,13 +82,13 @@ TEST(ChangeTest, HunksAreTheNewSideOfEachHeader) {
 // A declared line is right, two lines off is close, three is wrong; approving is always wrong.
 TEST(ChangeTest, AnswersAreGradedByDistanceToADeclaredLine) {
   const Case c = with_lines({24, 30});
-  EXPECT_EQ(bughunt::grade(c, {24}), Grade::kRight);
-  EXPECT_EQ(bughunt::grade(c, {22}), Grade::kClose);
-  EXPECT_EQ(bughunt::grade(c, {32}), Grade::kClose);
-  EXPECT_EQ(bughunt::grade(c, {27}), Grade::kWrong);
-  EXPECT_EQ(bughunt::grade(c, {1, 26, 30}), Grade::kRight);  // the best line counts
-  EXPECT_EQ(bughunt::grade(c, {}, true), Grade::kWrong);
-  EXPECT_EQ(bughunt::grade(c, {24}, true), Grade::kWrong);
+  EXPECT_EQ(bughunt::grade(c, {24}), Review::kRight);
+  EXPECT_EQ(bughunt::grade(c, {22}), Review::kClose);
+  EXPECT_EQ(bughunt::grade(c, {32}), Review::kClose);
+  EXPECT_EQ(bughunt::grade(c, {27}), Review::kWrong);
+  EXPECT_EQ(bughunt::grade(c, {1, 26, 30}), Review::kRight);  // the best line counts
+  EXPECT_EQ(bughunt::grade(c, {}, true), Review::kWrong);
+  EXPECT_EQ(bughunt::grade(c, {24}, true), Review::kWrong);
 }
 
 // Every declared line is in the bug file and is one the reviewer is shown (inside a hunk),
@@ -142,7 +142,7 @@ TEST(ChangeTest, FirstReportFrameIsNextToADeclaredLine) {
     const bughunt::Frame* f = bughunt::first_program_frame(reports);
     ASSERT_NE(f, nullptr) << fixture << " has no program frame";
     EXPECT_EQ(f->file, bughunt::source_path(c, bughunt::Variant::kBug).string()) << fixture;
-    const bool near = bughunt::grade_line(c, f->line) != Grade::kWrong;
+    const bool near = bughunt::grade_line(c, f->line) != Review::kWrong;
     if (kFrameAwayFromTheMistake.contains(c.id)) {
       EXPECT_FALSE(near) << "line " << f->line << " is near a declared line now: drop case "
                          << c.number() << " from the list";

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "harness/bughunt/change.h"
+#include "harness/bughunt/practice/workspace.h"
 #include "harness/bughunt/text.h"
 #include "harness/bughunt/verbs.h"
 
@@ -115,17 +116,17 @@ std::string lines_named(const std::vector<int>& lines) {
 }
 
 void print_verdict(const Context& ctx, const Case& c, const std::vector<int>& lines, bool approve,
-                   Grade g) {
+                   Review g) {
   const std::string where = lines_named(c.lines);
   const std::string pointed = lines_named(lines);
   std::string verdict;
   if (approve) {
     verdict = fmt::format("{} this change breaks the program: it goes wrong at {}.",
                           ctx.paint(fmt::terminal_color::red, "Wrong:"), where);
-  } else if (g == Grade::kRight) {
+  } else if (g == Review::kRight) {
     verdict = fmt::format("{} the change goes wrong at {}.",
                           ctx.paint(fmt::terminal_color::green, "Right:"), where);
-  } else if (g == Grade::kClose) {
+  } else if (g == Review::kClose) {
     verdict = fmt::format("{} you pointed at {}; the change goes wrong at {}.",
                           ctx.paint(fmt::terminal_color::yellow, "Close:"), pointed, where);
   } else {
@@ -146,7 +147,20 @@ struct Args {
   std::string id;
   std::string answer;
   bool approve = false;
+  bool give_up = false;
 };
+
+// Keeps the outcome in the workspace's progress, when there is a workspace and
+// the case has no review yet: the first answer is the review.
+std::string_view record(const Workspace& ws, const Case& c, Review g) {
+  if (!std::filesystem::is_directory(ws.dir())) return "";
+  Progress p = ws.load();
+  std::optional<Review>& review = p.of(c).review;
+  if (review) return "(The progress keeps your first review of this change.)\n";
+  review = g;
+  ws.save(p);
+  return "(Kept in your progress: `bughunt progress` shows it.)\n";
+}
 
 int review(const Context& ctx, const Args& args, bool answered) {
   const Case& c = ctx.find(args.id);
@@ -156,9 +170,13 @@ int review(const Context& ctx, const Args& args, bool answered) {
   }
   const std::vector<int> lines =
       args.approve ? std::vector<int>{} : answer_lines(ctx, c, args.answer);
-  const Grade g = grade(c, lines, args.approve);
+  // The answer tells the explanation: not of a case in practice, unless given up.
+  const Workspace ws(ctx.workspace);
+  allow_reveal(ws, c, args.give_up);
+  const Review g = grade(c, lines, args.approve);
   print_verdict(ctx, c, lines, args.approve, g);
-  return g == Grade::kRight ? 0 : 1;
+  fmt::print("\n{}", record(ws, c, g));
+  return g == Review::kRight ? 0 : 1;
 }
 
 }  // namespace
@@ -169,6 +187,9 @@ Action setup_review(CLI::App& command) {
   CLI::Option* answer = command.add_option(
       "--answer", args->answer, "Send the change back, pointing at the lines that must change");
   command.add_flag("--approve", args->approve, "Approve the change as it is")->excludes(answer);
+  command.add_flag("--give-up", args->give_up,
+                   "Answer for a case you are practising and have not solved (recorded as "
+                   "revealed)");
   return [args, answer](Context& ctx) { return review(ctx, *args, answer->count() > 0); };
 }
 

@@ -1,11 +1,16 @@
 // Tests of `bughunt review`, run as a user runs it: the change shown with
 // nothing of the mistake, and every case's answers graded (approving wrong, a
-// declared line right, a far one wrong), bad lines refused in one line.
+// declared line right, a far one wrong), bad lines refused in one line, and the
+// outcome kept in the practice progress.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -124,6 +129,58 @@ TEST(ReviewTest, BadLinesAreRefusedInOneLine) {
         << answer << ": " << out.output;
     EXPECT_TRUE(out.output.starts_with("bughunt: --answer")) << answer << ": " << out.output;
   }
+}
+
+// A fresh workspace in the system's temporary directory, removed with the object.
+struct TempWorkspace {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("bughunt_review_" + std::to_string(::getpid()));
+  TempWorkspace() { std::filesystem::create_directories(dir); }
+  ~TempWorkspace() { std::filesystem::remove_all(dir); }
+
+  Outcome run(std::vector<std::string> args) const {
+    args.insert(args.begin(), {BUGHUNT_BINARY, "--no-build", "--workspace", dir.string()});
+    return bughunt::run_process(args, std::chrono::seconds(60));
+  }
+};
+
+// The first answer is kept in the progress and `bughunt progress` shows it; a later
+// answer, made knowing the mistake, changes nothing.
+TEST(ReviewTest, TheFirstAnswerIsKeptInTheProgress) {
+  const TempWorkspace ws;
+  EXPECT_EQ(ws.run({"review", "2", "--answer", "22"}).exit_code, 1);
+  EXPECT_EQ(ws.run({"review", "2", "--answer", "24"}).exit_code, 0);
+  EXPECT_EQ(ws.run({"review", "8", "--approve"}).exit_code, 1);
+  const Outcome json = ws.run({"progress", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  std::map<int, nlohmann::json> review;
+  const nlohmann::json doc = nlohmann::json::parse(json.output);
+  for (const auto& entry : doc["cases"]) {
+    review[entry["id"].get<int>()] = entry["review"];
+  }
+  EXPECT_EQ(review[2], "close");
+  EXPECT_EQ(review[8], "wrong");
+  EXPECT_TRUE(review[1].is_null());
+  const Outcome table = ws.run({"progress"});
+  EXPECT_NE(table.output.find("  02  untouched  close"), std::string::npos) << table.output;
+  EXPECT_NE(table.output.find("2 of 20 changes reviewed, 0 right"), std::string::npos)
+      << table.output;
+}
+
+// The answer tells the explanation, so a case in practice and not solved is refused
+// (exit 2) until given up, as `bughunt explain` is.
+TEST(ReviewTest, ACaseInPracticeIsAnsweredOnlyWhenGivenUp) {
+  const TempWorkspace ws;
+  std::ofstream(ws.dir / "progress.json")
+      << R"({"format": "bughunt progress", "last": 2, "cases": )"
+      << R"({"2": {"state": "started", "hints_seen": 0}}})";
+  EXPECT_EQ(ws.run({"review", "2"}).exit_code, 0);  // the change itself tells nothing
+  EXPECT_EQ(ws.run({"review", "2", "--answer", "24"}).exit_code, 2);
+  EXPECT_EQ(ws.run({"review", "2", "--answer", "24", "--give-up"}).exit_code, 0);
+  const nlohmann::json progress =
+      nlohmann::json::parse(bughunt::read_file(ws.dir / "progress.json"));
+  EXPECT_EQ(progress["cases"]["2"]["state"], "revealed");
+  EXPECT_EQ(progress["cases"]["2"]["review"], "right");
 }
 
 }  // namespace

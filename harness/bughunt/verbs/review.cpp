@@ -136,9 +136,12 @@ void print_verdict(const Context& ctx, const Case& c, const std::vector<int>& li
   fmt::print("{}\n\n", verdict);
   fmt::print("{}\n\n", ctx.bold("case " + c.number() + ": " + c.title));
   fmt::print("{}\n{}\n\n", ctx.bold("Symptom"), c.symptom);
-  fmt::print("{}\n{} reports: {}\n(`bughunt run {}` runs it and shows the report in short.)\n\n",
-             ctx.bold("Report"),
-             c.detector == Detector::kAssert ? "The scenario" : name(c.detector), c.expect, c.id);
+  const std::string report =
+      c.detector == Detector::kAssert
+          ? fmt::format("The scenario's check fails: {}", c.expect)
+          : fmt::format("Built with {}, the run reports: {}", name(c.detector_flavour()), c.expect);
+  fmt::print("{}\n{}\n(`bughunt run {}` runs it and shows the report in short.)\n\n",
+             ctx.bold("Report"), report, c.id);
   fmt::print("{}\n{}\n\n{}\n{}\n\n{}\n{}\n", ctx.bold("Cause"), c.cause, ctx.bold("Fix"), c.fix,
              ctx.bold("Rule"), c.rule);
 }

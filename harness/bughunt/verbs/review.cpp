@@ -40,6 +40,9 @@ void print_patch(const Context& ctx, std::string_view patch) {
       fmt::print("{}{}\n", gutter(true), ctx.paint(fmt::terminal_color::green, line));
     } else if (line.starts_with("-")) {
       fmt::print("{}{}\n", gutter(false), ctx.paint(fmt::terminal_color::red, line));
+    } else if (line == " ") {  // an empty line of context: no trailing blanks
+      fmt::print("{}\n",
+                 ctx.paint(fmt::terminal_color::bright_black, fmt::format("{:>4}", next++)));
     } else if (line.starts_with(" ")) {
       fmt::print("{}{}\n", gutter(true), line);
     } else {

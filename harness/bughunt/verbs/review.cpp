@@ -3,6 +3,8 @@
 // program to the broken one, nothing else. With an answer it grades the
 // review (approving is always wrong; a declared line is right, one near it
 // close) and then tells all: the symptom, the report, the explanation.
+// bughunt review --round [N...] [--reveal] — the changes one after another
+// for a room, the answers held back until --reveal.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -70,9 +72,12 @@ std::string wrapped(std::string_view text, std::size_t width = 78) {
   return out;
 }
 
-void print_request(const Context& ctx, const Case& c) {
+// The change: its title, its description and the patch, then (`how_to_answer`)
+// the two commands that answer it.
+void print_request(const Context& ctx, const Case& c, bool how_to_answer = true) {
   fmt::print("{}\n\n{}\n\n", ctx.bold(c.change_title), wrapped(c.change_description));
   print_patch(ctx, change_diff(ctx.source_dir, c));
+  if (!how_to_answer) return;
   fmt::print(
       "\nApprove it:    bughunt review {0} --approve\n"
       "Send it back:  bughunt review {0} --answer LINE[,LINE]  (the line numbers of {1})\n",
@@ -118,6 +123,8 @@ std::string lines_named(const std::vector<int>& lines) {
   return out;
 }
 
+void print_story(const Context& ctx, const Case& c);
+
 void print_verdict(const Context& ctx, const Case& c, const std::vector<int>& lines, bool approve,
                    Review g) {
   const std::string where = lines_named(c.lines);
@@ -137,6 +144,11 @@ void print_verdict(const Context& ctx, const Case& c, const std::vector<int>& li
                           ctx.paint(fmt::terminal_color::red, "Wrong:"), pointed, where);
   }
   fmt::print("{}\n\n", verdict);
+  print_story(ctx, c);
+}
+
+// What an answer reveals: the mistake's title, its symptom, its report and the explanation.
+void print_story(const Context& ctx, const Case& c) {
   fmt::print("{}\n\n", ctx.bold("case " + c.number() + ": " + c.title));
   fmt::print("{}\n{}\n\n", ctx.bold("Symptom"), c.symptom);
   const std::string report =
@@ -150,7 +162,9 @@ void print_verdict(const Context& ctx, const Case& c, const std::vector<int>& li
 }
 
 struct Args {
-  std::string id;
+  std::vector<std::string> ids;
+  bool round = false;
+  bool reveal = false;
   std::string answer;
   bool approve = false;
   bool give_up = false;
@@ -168,8 +182,39 @@ std::string_view record(const Workspace& ws, const Case& c, Review g) {
   return "(Kept in your progress: `bughunt progress` shows it.)\n";
 }
 
+// --round: the chosen changes one after another, for a room; with --reveal,
+// each followed by where it goes wrong and the story.
+int round(const Context& ctx, const Args& args) {
+  const std::vector<const Case*> cases = ctx.chosen(args.ids);
+  const Workspace ws(ctx.workspace);
+  if (args.reveal) {
+    for (const Case* c : cases) allow_reveal(ws, *c, args.give_up);
+  }
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const Case& c = *cases[i];
+    if (i > 0) fmt::print("\n");
+    fmt::print("{}\n\n", ctx.paint(fmt::terminal_color::bright_black,
+                                   fmt::format("== Change {} of {} (case {}) ==", i + 1,
+                                               cases.size(), c.number())));
+    print_request(ctx, c, false);
+    if (!args.reveal) continue;
+    fmt::print("\n{} the change goes wrong at {}.\n\n", ctx.bold("Answer:"), lines_named(c.lines));
+    print_story(ctx, c);
+  }
+  if (!args.reveal) {
+    std::string ids;
+    for (const Case* c : cases) ids += fmt::format(" {}", c->id);
+    fmt::print("\n(The answers: bughunt review --round{} --reveal)\n", ids);
+  }
+  return 0;
+}
+
 int review(const Context& ctx, const Args& args, bool answered) {
-  const Case& c = ctx.find(args.id);
+  if (args.round) return round(ctx, args);
+  if (args.ids.size() != 1) {
+    throw Stop(2, "review takes one case (bughunt review N); `--round N...` shows several");
+  }
+  const Case& c = ctx.find(args.ids.front());
   if (!answered && !args.approve) {
     print_request(ctx, c);
     return 0;
@@ -189,10 +234,17 @@ int review(const Context& ctx, const Args& args, bool answered) {
 
 Action setup_review(CLI::App& command) {
   auto args = std::make_shared<Args>();
-  command.add_option("case", args->id, "Case number (2 or 02) or slug")->required();
+  command.add_option("cases", args->ids,
+                     "Case number (2 or 02) or slug; with --round, several (default: all)");
   CLI::Option* answer = command.add_option(
       "--answer", args->answer, "Send the change back, pointing at the lines that must change");
-  command.add_flag("--approve", args->approve, "Approve the change as it is")->excludes(answer);
+  CLI::Option* approve =
+      command.add_flag("--approve", args->approve, "Approve the change as it is")->excludes(answer);
+  CLI::Option* round = command.add_flag(
+      "--round", args->round, "The chosen changes one after another, to project for a room");
+  round->excludes(answer)->excludes(approve);
+  command.add_flag("--reveal", args->reveal, "With --round: each change's answer after it")
+      ->needs(round);
   command.add_flag("--give-up", args->give_up,
                    "Answer for a case you are practising and have not solved (recorded as "
                    "revealed)");

@@ -1,7 +1,7 @@
 // Tests of `bughunt review`, run as a user runs it: the change shown with
 // nothing of the mistake, and every case's answers graded (approving wrong, a
 // declared line right, a far one wrong), bad lines refused in one line, and the
-// outcome kept in the practice progress.
+// outcome kept in the practice progress; a round of several for a room.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -181,6 +181,44 @@ TEST(ReviewTest, ACaseInPracticeIsAnsweredOnlyWhenGivenUp) {
       nlohmann::json::parse(bughunt::read_file(ws.dir / "progress.json"));
   EXPECT_EQ(progress["cases"]["2"]["state"], "revealed");
   EXPECT_EQ(progress["cases"]["2"]["review"], "right");
+}
+
+// A round shows the chosen changes in order, one after another, and nothing of their
+// mistakes until --reveal, which follows each change with where it goes wrong and why.
+TEST(ReviewTest, ARoundHoldsTheAnswersBackUntilRevealed) {
+  std::vector<Case> chosen;
+  for (const Case& c : real_cases()) {
+    if (c.id == 2 || c.id == 8 || c.id == 13) chosen.push_back(c);
+  }
+  ASSERT_EQ(chosen.size(), 3u);
+  const Outcome held = bughunt_cli({"review", "--round", "2", "8", "13"});
+  ASSERT_EQ(held.exit_code, 0) << held.output;
+  std::size_t at = 0;
+  for (const Case& c : chosen) {
+    at = held.output.find(c.change_title, at);
+    EXPECT_NE(at, std::string::npos) << c.number() << " missing or out of order";
+    for (const std::string& secret : {c.title, c.symptom, c.cause, c.rule}) {
+      EXPECT_EQ(held.output.find(secret), std::string::npos) << c.number() << ": " << secret;
+    }
+  }
+  EXPECT_NE(held.output.find("bughunt review --round 2 8 13 --reveal"), std::string::npos);
+  const Outcome revealed = bughunt_cli({"review", "--round", "2", "8", "13", "--reveal"});
+  ASSERT_EQ(revealed.exit_code, 0) << revealed.output;
+  for (const Case& c : chosen) {
+    for (const std::string& told : {c.change_title, c.title, c.cause, c.rule}) {
+      EXPECT_NE(revealed.output.find(told), std::string::npos) << c.number() << ": " << told;
+    }
+  }
+  EXPECT_NE(revealed.output.find("Answer: the change goes wrong at lines 24, 25."),
+            std::string::npos);
+}
+
+// Several cases without --round, or --reveal without it, are refused (exit 2).
+TEST(ReviewTest, SeveralCasesNeedARound) {
+  EXPECT_EQ(bughunt_cli({"review", "2", "8"}).exit_code, 2);
+  EXPECT_EQ(bughunt_cli({"review", "2", "--reveal"}).exit_code, 2);
+  EXPECT_EQ(bughunt_cli({"review", "--round", "2", "--approve"}).exit_code, 2);
+  EXPECT_EQ(bughunt_cli({"review"}).exit_code, 2);
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ TEST(CliTest, GuideListsEveryVerbOfHelp) {
   ASSERT_EQ(help.exit_code, 0) << help.output;
   for (const char* verb :
        {"list", "show", "run", "read", "start", "check", "watch", "hint", "progress", "reset",
-        "diff", "explain", "verify", "checklist", "matrix", "pack"}) {
+        "diff", "review", "explain", "verify", "checklist", "matrix", "pack"}) {
     EXPECT_NE(guide.output.find(std::string("bughunt ") + verb), std::string::npos) << verb;
     EXPECT_NE(help.output.find(std::string("  ") + verb), std::string::npos) << verb;
   }

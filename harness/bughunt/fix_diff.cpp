@@ -7,10 +7,11 @@
 namespace bughunt {
 
 std::string unified_diff(const std::filesystem::path& from, const std::string& from_label,
-                         const std::filesystem::path& to, const std::string& to_label) {
-  const Outcome d = run_process(
-      {"diff", "-u", "--label", from_label, "--label", to_label, from.string(), to.string()},
-      std::chrono::seconds(30));
+                         const std::filesystem::path& to, const std::string& to_label,
+                         int context) {
+  const Outcome d = run_process({"diff", "-U", std::to_string(context), "--label", from_label,
+                                 "--label", to_label, from.string(), to.string()},
+                                std::chrono::seconds(30));
   if (d.exit_code > 1) throw Stop(2, fmt::format("diff failed: {}", d.output));
   return d.output;
 }

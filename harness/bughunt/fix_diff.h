@@ -10,9 +10,11 @@
 namespace bughunt {
 
 // `diff -u` from the file `from` to the file `to`, labelled `from_label` and
-// `to_label`; "" when they are the same. Throws Stop when diff fails.
+// `to_label`, with `context` lines around each hunk; "" when they are the
+// same. Throws Stop when diff fails.
 std::string unified_diff(const std::filesystem::path& from, const std::string& from_label,
-                         const std::filesystem::path& to, const std::string& to_label);
+                         const std::filesystem::path& to, const std::string& to_label,
+                         int context = 3);
 
 // `diff -u` from c's bug file to its fix, labelled with their paths in the
 // repository. Throws Stop when diff fails.

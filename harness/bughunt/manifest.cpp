@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdint>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -43,6 +44,25 @@ std::vector<std::string> hint_ladder(const nlohmann::json& entry, const std::str
         fmt::format("{}: \"hints\" must be a list of two or three texts", who));
   }
   return it->get<std::vector<std::string>>();
+}
+
+// "lines": one or more line numbers of the bug file, ascending, each once.
+std::vector<int> line_list(const nlohmann::json& entry, const std::string& who) {
+  const auto it = entry.find("lines");
+  // An upper bound keeps get<int>() exact; no case is a million lines long.
+  const bool numbers = it != entry.end() && it->is_array() &&
+                       std::all_of(it->begin(), it->end(), [](const nlohmann::json& n) {
+                         return n.is_number_integer() && n.get<std::int64_t>() >= 1 &&
+                                n.get<std::int64_t>() <= 1'000'000;
+                       });
+  std::vector<int> lines;
+  if (numbers) lines = it->get<std::vector<int>>();
+  if (lines.empty() ||
+      std::adjacent_find(lines.begin(), lines.end(), std::greater_equal<>()) != lines.end()) {
+    throw std::runtime_error(fmt::format(
+        "{}: \"lines\" must be a list of line numbers of the bug file, ascending", who));
+  }
+  return lines;
 }
 
 // The id, a whole number from 1 to 99 (two digits name a case's files).
@@ -92,6 +112,13 @@ Case read_entry(const nlohmann::json& entry, std::size_t index) {
   c.cause = text_field(why, "cause", who);
   c.fix = text_field(why, "fix", who);
   c.rule = text_field(why, "rule", who);
+  if (!entry.contains("change") || !entry["change"].is_object()) {
+    throw std::runtime_error(fmt::format("{} lacks its \"change\"", who));
+  }
+  const std::string change = who + "'s \"change\"";
+  c.change_title = text_field(entry["change"], "title", change);
+  c.change_description = text_field(entry["change"], "description", change);
+  c.lines = line_list(entry, who);
   c.seed = text_field(entry, "seed", who);
   return c;
 }

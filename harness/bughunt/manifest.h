@@ -24,6 +24,10 @@ struct Case {
   std::string symptom;
   std::vector<std::string> hints;  // two or three, gentle to pointed: the ladder
   std::string cause, fix, rule;    // the explanation, in three parts
+  // The patch from the fix to the bug as a pull request, in its author's
+  // words: a plausible motive that never says anything is wrong.
+  std::string change_title, change_description;
+  std::vector<int> lines;  // the bug file's lines a reviewer must point at, ascending
   std::string seed;
 
   // "02": the two-digit form used in file, target and test names.
@@ -40,8 +44,8 @@ inline constexpr int kLastId = 99;
 
 // Reads and checks the manifest. Throws std::runtime_error naming the file,
 // the entry and the field: unreadable, not JSON, a field missing or of the
-// wrong type, an id outside kFirstId..kLastId, a slug not of [a-z0-9_]+, an
-// id or a slug used twice.
+// wrong type, "lines" not ascending line numbers, an id outside kFirstId..kLastId, a slug not of
+// [a-z0-9_]+, an id or a slug used twice.
 std::vector<Case> load_manifest(const std::filesystem::path& path);
 
 // Checks that each case's three files (bugs/, fixes/ and its scenario in

@@ -132,4 +132,40 @@ TEST(ManifestTest, HintLadderOfWrongLengthIsRefused) {
   }
 }
 
+// Every case is a pull request: a title, a description and the lines a reviewer must point at.
+TEST(ManifestTest, RealManifestHasAChangePerCase) {
+  for (const Case& c : bughunt::load_manifest(kManifest)) {
+    EXPECT_FALSE(c.change_title.empty()) << c.number();
+    EXPECT_FALSE(c.change_description.empty()) << c.number();
+    EXPECT_FALSE(c.lines.empty()) << c.number();
+  }
+}
+
+// An entry without its change, or with a change lacking a part, is refused by the field's name.
+TEST(ManifestTest, EntryWithoutItsChangeIsRefusedByName) {
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[0].erase("change"); }),
+            "entry 1 (case 01) lacks its \"change\"");
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[1]["change"].erase("title"); }),
+            "entry 2 (case 02)'s \"change\" lacks the text field \"title\"");
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[1]["change"].erase("description"); }),
+            "entry 2 (case 02)'s \"change\" lacks the text field \"description\"");
+}
+
+// Declared lines are line numbers, ascending and each once: grading compares them with
+// what a reviewer types.
+TEST(ManifestTest, LinesThatAreNotAscendingLineNumbersAreRefused) {
+  for (const nlohmann::json& lines :
+       {nlohmann::json::array(), nlohmann::json::array({0}), nlohmann::json::array({-3}),
+        nlohmann::json::array({12, 7}), nlohmann::json::array({7, 7}),
+        nlohmann::json::array({"21"}), nlohmann::json::array({2.5}), nlohmann::json(21)}) {
+    EXPECT_EQ(refusal_of([&](nlohmann::json& cases) { cases[0]["lines"] = lines; }),
+              "entry 1 (case 01): \"lines\" must be a list of line numbers of the bug file, "
+              "ascending")
+        << lines.dump();
+  }
+  EXPECT_EQ(refusal_of([](nlohmann::json& cases) { cases[0].erase("lines"); }),
+            "entry 1 (case 01): \"lines\" must be a list of line numbers of the bug file, "
+            "ascending");
+}
+
 }  // namespace

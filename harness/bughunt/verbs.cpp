@@ -20,6 +20,7 @@ constexpr Verb kVerbs[] = {
     {"progress", "", "every case: untouched, started, solved or revealed", setup_progress},
     {"reset", "N", "restore the broken program; yours is kept as a backup", setup_reset},
     {"diff", "N", "the fix, as a diff of the broken program (--mine: of yours)", setup_diff},
+    {"review", "N", "the change as a pull request: approve it or point at the line", setup_review},
     {"explain", "N", "the cause, the fix and the rule (the spoiler)", setup_explain},
     {"verify", "[N...]", "check that every case still keeps its promise", setup_verify},
     {"checklist", "", "the review checklist for pooled code", setup_checklist},

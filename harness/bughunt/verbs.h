@@ -55,6 +55,7 @@ Action setup_hint(CLI::App& command);
 Action setup_progress(CLI::App& command);
 Action setup_reset(CLI::App& command);
 Action setup_diff(CLI::App& command);
+Action setup_review(CLI::App& command);
 Action setup_explain(CLI::App& command);
 Action setup_verify(CLI::App& command);
 Action setup_checklist(CLI::App& command);

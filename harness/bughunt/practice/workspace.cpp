@@ -37,6 +37,11 @@ Progress from_json(const nlohmann::json& doc) {
     CaseProgress& c = p.cases[std::stoi(id)];
     c.state = parse_state(entry.at("state").get<std::string>());
     c.hints_seen = entry.at("hints_seen").get<int>();
+    if (entry.contains("review")) {  // files from before reviews have none
+      const std::string review = entry.at("review").get<std::string>();
+      c.review = parse_review(review);
+      if (!c.review) throw std::runtime_error(fmt::format("unknown review \"{}\"", review));
+    }
   }
   return p;
 }
@@ -44,7 +49,9 @@ Progress from_json(const nlohmann::json& doc) {
 nlohmann::json to_json(const Progress& p) {
   nlohmann::json cases = nlohmann::json::object();
   for (const auto& [id, c] : p.cases) {
-    cases[std::to_string(id)] = {{"state", name(c.state)}, {"hints_seen", c.hints_seen}};
+    nlohmann::json entry = {{"state", name(c.state)}, {"hints_seen", c.hints_seen}};
+    if (c.review) entry["review"] = name(*c.review);
+    cases[std::to_string(id)] = entry;
   }
   return {{"format", kFormat}, {"last", p.last}, {"cases", cases}};
 }

@@ -4,8 +4,9 @@
 // The workspace is a folder outside bugs/ and fixes/: --workspace DIR, else
 // $BUGHUNT_WORKSPACE, else workspace/ in the repository. Case 02 is practised
 // in DIR/case02.cpp (a name that says nothing of the mistake); progress.json
-// beside it says, per case, how far the trainee got and how many hints they
-// have seen, and which case they worked on last.
+// beside it says, per case, how far the trainee got, how many hints they
+// have seen and how they reviewed its change, and which case they worked on
+// last.
 //
 // Nothing the trainee wrote is ever lost: a reset keeps their file as a backup,
 // and a progress file that cannot be read (damaged, or not ours) is an error,
@@ -21,9 +22,11 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "harness/bughunt/change.h"
 #include "harness/bughunt/manifest.h"
 
 namespace bughunt {
@@ -37,6 +40,10 @@ std::string_view name(State s);  // "untouched", "started", "solved", "revealed"
 struct CaseProgress {
   State state = State::kUntouched;
   int hints_seen = 0;
+  // How the case's change was reviewed (bughunt review N --answer or
+  // --approve); none until then. The first answer is kept: it reveals the
+  // mistake, so any later one is no review.
+  std::optional<Review> review;
 };
 
 struct Progress {

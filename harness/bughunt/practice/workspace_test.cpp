@@ -119,4 +119,24 @@ TEST(WorkspaceTest, FixOfStartedCaseNeedsSolveOrGiveUp) {
   EXPECT_EQ(stop_of([&] { bughunt::allow_reveal(ws, c, false); }).first, 0);
 }
 
+// A review's outcome is saved and loaded; progress written before reviews existed loads
+// with none, and an unknown outcome is refused like an unknown state.
+TEST(WorkspaceTest, ReviewOutcomeLoadsBackAndMayBeAbsent) {
+  TempDir dir;
+  const Workspace ws(dir.path);
+  const bughunt::Case c = bughunt::testing::sample_case();
+  Progress p;
+  p.of(c).review = bughunt::Review::kClose;
+  ws.save(p);
+  EXPECT_EQ(ws.load().at(c).review, bughunt::Review::kClose);
+  std::ofstream(ws.progress_file()) << R"({"format": "bughunt progress", "last": 2, "cases": )"
+                                    << R"({"2": {"state": "solved", "hints_seen": 1}}})";
+  EXPECT_EQ(ws.load().at(c).review, std::nullopt);
+  EXPECT_EQ(ws.load().at(c).state, State::kSolved);
+  std::ofstream(ws.progress_file()) << R"({"format": "bughunt progress", "last": 2, "cases": )"
+                                    << R"({"2": {"state": "solved", "hints_seen": 1, )"
+                                    << R"("review": "maybe"}}})";
+  EXPECT_EQ(stop_of([&] { ws.load(); }).first, 2);
+}
+
 }  // namespace

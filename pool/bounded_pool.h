@@ -15,6 +15,7 @@
 
 #include "pool/internal/cache_line.h"
 #include "pool/internal/counters.h"
+#include "pool/internal/registry.h"
 #include "pool/internal/thread_slot.h"
 #include "pool/lease.h"
 #include "pool/stats.h"
@@ -56,7 +57,7 @@ namespace pool {
 //     r.read_into(*buf);
 //   }  // back to the pool, or deleted if 32 are idle already
 template <class T>
-class BoundedPool {
+class BoundedPool final : private internal::PoolBase {
  public:
   using Factory = std::function<std::unique_ptr<T>()>;
 
@@ -75,6 +76,7 @@ class BoundedPool {
         cells_(new Cell[capacity]) {
     for (std::size_t i = 0; i < capacity_; ++i)
       cells_[i].sequence.store(2 * i, std::memory_order_relaxed);
+    join_registry();  // for pool::process_stats()
   }
 
   BoundedPool(const BoundedPool&) = delete;
@@ -82,6 +84,7 @@ class BoundedPool {
 
   // As Pool's.
   ~BoundedPool() {
+    leave_registry();
     while (T* x = pop()) delete x;
   }
 
@@ -117,6 +120,7 @@ class BoundedPool {
   // Implementation details follow.
 
  private:
+  Stats counts() const override { return stats(); }
   // The idle objects sit in a ring of N cells: the bounded multi-producer
   // multi-consumer queue described by Dmitry Vyukov. No lock is taken, so a
   // thread preempted mid-operation never makes another wait: a get that finds

@@ -370,10 +370,10 @@ struct PoolOptions {
 //   });
 inline void collect() { internal::PoolBase::collect_all(); }
 
-// The stats() of every Pool (and so every AnyPool) the process has made, live
-// or already destroyed, summed. It tells a test or a health check whether a
-// program uses its pools at all: a program that never reuses an object shows
-// gets == misses. Exact once no thread uses a pool, as stats() is.
+// The stats() of every pool of this library (Pool, AnyPool, BoundedPool,
+// ShardedPool) the process has made, live or already destroyed, summed. It tells a test or a health
+// check whether a program uses its pools at all: a program that never reuses an object shows gets
+// == misses. Exact once no thread uses a pool, as stats() is.
 inline Stats process_stats() { return internal::PoolBase::process_counts(); }
 
 }  // namespace pool

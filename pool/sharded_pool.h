@@ -16,6 +16,7 @@
 
 #include "pool/internal/cache_line.h"
 #include "pool/internal/counters.h"
+#include "pool/internal/registry.h"
 #include "pool/internal/thread_slot.h"
 #include "pool/lease.h"
 #include "pool/stats.h"
@@ -58,7 +59,7 @@ namespace pool {
 //     return *buf;
 //   }  // back to this thread's shard, or deleted if it holds its share
 template <class T>
-class ShardedPool {
+class ShardedPool final : private internal::PoolBase {
  public:
   using Factory = std::function<std::unique_ptr<T>()>;
 
@@ -81,6 +82,7 @@ class ShardedPool {
       shards_[i].share = max_idle / n + (i < max_idle % n ? 1 : 0);
       shards_[i].objects.reserve(shards_[i].share);
     }
+    join_registry();  // for pool::process_stats()
   }
 
   ShardedPool(const ShardedPool&) = delete;
@@ -88,6 +90,7 @@ class ShardedPool {
 
   // As Pool's.
   ~ShardedPool() {
+    leave_registry();
     for (std::size_t i = 0; i <= mask_; ++i)
       for (T* x : shards_[i].objects) delete x;
   }
@@ -149,6 +152,7 @@ class ShardedPool {
   // Implementation details follow.
 
  private:
+  Stats counts() const override { return stats(); }
   // A thread's shard is the one at its slot number (internal/thread_slot.h),
   // as in Pool<T>. Padded, so that two threads locking neighbouring shards do
   // not false-share.

@@ -65,8 +65,7 @@ TEST(StatsTest, ShardedPoolBalances) {
   EXPECT_GT(p.stats().drops, 0u);
 }
 
-// process_stats(): every Pool's counts, a destroyed pool's among them, and
-// nothing of the pools that are not Pool.
+// process_stats(): every pool's counts, of every kind, a destroyed pool's among them.
 TEST(StatsTest, ProcessStatsSumEveryPoolLiveOrDestroyed) {
   const pool::Stats before = pool::process_stats();
   pool::Pool<Tracked> live(make_tracked);
@@ -78,10 +77,12 @@ TEST(StatsTest, ProcessStatsSumEveryPoolLiveOrDestroyed) {
   }
   pool::BoundedPool<Tracked> bounded(2, make_tracked);
   bounded.put(bounded.get());
+  pool::ShardedPool<Tracked> sharded(2, make_tracked);
+  sharded.put(sharded.get());
   const pool::Stats after = pool::process_stats();
-  EXPECT_EQ(after.gets - before.gets, 3u);
-  EXPECT_EQ(after.puts - before.puts, 3u);
-  EXPECT_EQ(after.misses - before.misses, 2u);
+  EXPECT_EQ(after.gets - before.gets, 5u);
+  EXPECT_EQ(after.puts - before.puts, 5u);
+  EXPECT_EQ(after.misses - before.misses, 4u);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 
 namespace pool::internal {
 
-// The part of a pool that collect() needs, free of T. A pool joins once fully
+// The part of a pool that collect() and process_stats() need, free of T. A pool joins once fully
 // built and leaves before it frees anything, so collect() never sees one half
 // made or half destroyed.
 class PoolBase {
@@ -33,8 +33,10 @@ class PoolBase {
 
  private:
   // Turns the pool's idle objects into its victim tier and deletes the
-  // previous tier; runs with the registry locked.
-  virtual void rotate_victims() = 0;
+  // previous tier; runs with the registry locked. A pool that takes no part
+  // in collect() (BoundedPool, ShardedPool) joins for its counts alone and
+  // keeps this default.
+  virtual void rotate_victims() {}
   // The pool's stats(), read with the registry locked.
   virtual Stats counts() const = 0;
 

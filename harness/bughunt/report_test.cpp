@@ -84,7 +84,7 @@ const Fixture kFixtures[] = {
      "ERROR: AddressSanitizer: stack-overflow on address 0x_ (pc 0x_ bp 0x_ sp 0x_ T0)", "access",
      "bugs/13_service_log.cpp:35"},
     {"14_telemetry_exporter.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     "harness/cases/14_telemetry_exporter_test.cpp:52: Failure Expected: (held) <= "
+     "harness/cases/14_telemetry_exporter_test.cpp:53: Failure Expected: (held) <= "
      "(kIdleHeapBudget), actual: 67135840 vs 17825792 after a burst of 4 concurrent batches the "
      "quiet exporter still holds 64.0 MiB of heap (budget 17 MiB)",
      "access", ""},

@@ -21,8 +21,9 @@ constexpr std::size_t kMiB = 1 << 20;
 // One encoder kept warm, and change: what a quiet exporter may hold.
 constexpr std::size_t kIdleHeapBudget = 17 * kMiB;
 
-// Every batch of a burst gets its own frame, and once the burst is over the
-// quiet exporter holds no more than one frame encoder's worth of heap.
+// Every batch of a burst gets its own frame, once the burst is over the quiet
+// exporter holds no more than one frame encoder's worth of heap, and the next
+// batch is framed right.
 TEST(TelemetryExporterTest, BurstOfBatchesLeavesHeapWithinBudget) {
   std::latch all_started(kBatches);  // the first row of every batch waits for the others
   std::vector<std::string> frames(kBatches);
@@ -53,6 +54,15 @@ TEST(TelemetryExporterTest, BurstOfBatchesLeavesHeapWithinBudget) {
       "after a burst of {} concurrent batches the quiet exporter still holds {:.1f} MiB of heap "
       "(budget {} MiB)",
       kBatches, double(held) / kMiB, kIdleHeapBudget / kMiB);
+
+  // Traffic comes back: the next batch is framed as well.
+  int sent = 0;
+  const std::string next = telemetry::pack_batch([&](std::string& row) {
+    if (sent == 2) return false;
+    row = fmt::format("host9 cpu={}", ++sent);
+    return true;
+  });
+  EXPECT_EQ(next, "2 rows\nhost9 cpu=1\nhost9 cpu=2\n");
 }
 
 }  // namespace

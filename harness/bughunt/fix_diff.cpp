@@ -21,4 +21,12 @@ std::string fix_diff(const Context& ctx, const Case& c) {
                       ctx.source(c, Variant::kFix), source_path(c, Variant::kFix).string());
 }
 
+std::string coloured_diff_line(const Context& ctx, std::string_view line) {
+  if (line.starts_with("+++") || line.starts_with("---")) return ctx.bold(line);
+  if (line.starts_with("@@")) return ctx.paint(fmt::terminal_color::cyan, line);
+  if (line.starts_with("+")) return ctx.paint(fmt::terminal_color::green, line);
+  if (line.starts_with("-")) return ctx.paint(fmt::terminal_color::red, line);
+  return std::string(line);
+}
+
 }  // namespace bughunt

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "harness/bughunt/context.h"
 
@@ -19,5 +20,9 @@ std::string unified_diff(const std::filesystem::path& from, const std::string& f
 // `diff -u` from c's bug file to its fix, labelled with their paths in the
 // repository. Throws Stop when diff fails.
 std::string fix_diff(const Context& ctx, const Case& c);
+
+// One line of a unified diff as a terminal shows it: file headers bold, hunk
+// headers cyan, added lines green, removed lines red, context as it is.
+std::string coloured_diff_line(const Context& ctx, std::string_view line);
 
 }  // namespace bughunt

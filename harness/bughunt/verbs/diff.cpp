@@ -10,14 +10,6 @@ namespace bughunt {
 
 namespace {
 
-std::string coloured(const Context& ctx, std::string_view line) {
-  if (line.starts_with("+++") || line.starts_with("---")) return ctx.bold(line);
-  if (line.starts_with("@@")) return ctx.paint(fmt::terminal_color::cyan, line);
-  if (line.starts_with("+")) return ctx.paint(fmt::terminal_color::green, line);
-  if (line.starts_with("-")) return ctx.paint(fmt::terminal_color::red, line);
-  return std::string(line);
-}
-
 // The reference fix against the broken program, or (--mine) against the trainee's file.
 int diff(const Context& ctx, const Case& c, bool mine, bool give_up) {
   const Workspace ws(ctx.workspace);
@@ -36,7 +28,7 @@ int diff(const Context& ctx, const Case& c, bool mine, bool give_up) {
   } else {
     patch = fix_diff(ctx, c);
   }
-  for (std::string_view line : lines_of(patch)) fmt::print("{}\n", coloured(ctx, line));
+  for (std::string_view line : lines_of(patch)) fmt::print("{}\n", coloured_diff_line(ctx, line));
   return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "harness/bughunt/change.h"
+#include "harness/bughunt/fix_diff.h"
 #include "harness/bughunt/practice/workspace.h"
 #include "harness/bughunt/text.h"
 #include "harness/bughunt/verbs.h"
@@ -33,15 +34,13 @@ void print_patch(const Context& ctx, std::string_view patch) {
                        numbered ? fmt::format("{:>4} ", next++) : std::string(5, ' '));
     };
     if (line.starts_with("+++") || line.starts_with("---")) {
-      fmt::print("{}\n", ctx.bold(line));
+      fmt::print("{}\n", coloured_diff_line(ctx, line));
     } else if (line.starts_with("@@")) {
       const std::vector<Hunk> hunk = new_side_hunks(line);
       next = hunk.empty() ? 0 : hunk.front().first;
-      fmt::print("{}\n", ctx.paint(fmt::terminal_color::cyan, line));
-    } else if (line.starts_with("+")) {
-      fmt::print("{}{}\n", gutter(true), ctx.paint(fmt::terminal_color::green, line));
-    } else if (line.starts_with("-")) {
-      fmt::print("{}{}\n", gutter(false), ctx.paint(fmt::terminal_color::red, line));
+      fmt::print("{}\n", coloured_diff_line(ctx, line));
+    } else if (line.starts_with("+") || line.starts_with("-")) {
+      fmt::print("{}{}\n", gutter(line.starts_with("+")), coloured_diff_line(ctx, line));
     } else if (line == " ") {  // an empty line of context: no trailing blanks
       fmt::print("{}\n",
                  ctx.paint(fmt::terminal_color::bright_black, fmt::format("{:>4}", next++)));

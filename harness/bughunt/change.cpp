@@ -31,6 +31,32 @@ std::vector<Hunk> new_side_hunks(std::string_view patch) {
   return hunks;
 }
 
+std::vector<PatchLine> patch_lines(std::string_view patch) {
+  using Kind = PatchLine::Kind;
+  std::vector<PatchLine> out;
+  int next = 0;
+  for (std::string_view line : lines_of(patch)) {
+    PatchLine l{.text = line};
+    if (line.starts_with("+++") || line.starts_with("---")) {
+      l.kind = Kind::kFile;
+    } else if (line.starts_with("@@")) {
+      l.kind = Kind::kHunk;
+      const std::vector<Hunk> hunk = new_side_hunks(line);
+      next = hunk.empty() ? 0 : hunk.front().first;
+    } else if (line.starts_with("+")) {
+      l = {Kind::kAdded, next++, line};
+    } else if (line.starts_with("-")) {
+      l.kind = Kind::kRemoved;
+    } else if (line.starts_with(" ")) {
+      l = {Kind::kContext, next++, line};
+    } else {
+      l.kind = Kind::kNote;
+    }
+    out.push_back(l);
+  }
+  return out;
+}
+
 std::string_view name(Review g) {
   switch (g) {
     case Review::kRight:

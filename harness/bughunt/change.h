@@ -38,6 +38,19 @@ struct Hunk {
 // the one after it.
 std::vector<Hunk> new_side_hunks(std::string_view patch);
 
+// One line of a unified diff, classified, with its number in the new file (the
+// bug file, for a change): 0 where the new file has no such line (a removed
+// line, a header, a "\ No newline" note).
+struct PatchLine {
+  enum class Kind { kFile, kHunk, kAdded, kRemoved, kContext, kNote };
+  Kind kind = Kind::kContext;
+  int number = 0;
+  std::string_view text;  // the line as the patch has it, its '+', '-' or ' ' included
+};
+
+// The lines of `patch`, in order, each classified and numbered; views into `patch`.
+std::vector<PatchLine> patch_lines(std::string_view patch);
+
 // Best first: std::min of two grades is the better one.
 enum class Review { kRight, kClose, kWrong };
 

@@ -79,6 +79,23 @@ TEST(ChangeTest, HunksAreTheNewSideOfEachHeader) {
   EXPECT_EQ(hunks[1].last, 39);
 }
 
+// Each line of a patch carries its kind and the new file's number, which
+// removed lines and headers lack: the numbers a review answer names.
+TEST(ChangeTest, PatchLinesAreNumberedByTheNewFile) {
+  using Kind = bughunt::PatchLine::Kind;
+  const std::vector<bughunt::PatchLine> lines = bughunt::patch_lines(
+      "--- a\n+++ b\n@@ -7,3 +7,3 @@\n ctx\n-old\n+new\n end\n\\ No newline at end of file\n");
+  ASSERT_EQ(lines.size(), 8u);
+  const std::vector<Kind> kinds = {Kind::kFile,    Kind::kFile,  Kind::kHunk,    Kind::kContext,
+                                   Kind::kRemoved, Kind::kAdded, Kind::kContext, Kind::kNote};
+  const std::vector<int> numbers = {0, 0, 0, 7, 0, 8, 9, 0};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i].kind, kinds[i]) << lines[i].text;
+    EXPECT_EQ(lines[i].number, numbers[i]) << lines[i].text;
+  }
+  EXPECT_EQ(lines[5].text, "+new");
+}
+
 // A declared line is right, two lines off is close, three is wrong; approving is always wrong.
 TEST(ChangeTest, AnswersAreGradedByDistanceToADeclaredLine) {
   const Case c = with_lines({24, 30});

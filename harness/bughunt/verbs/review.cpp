@@ -27,27 +27,21 @@ constexpr std::size_t kMostLines = 3;
 // The patch with the bug file's line numbers in a gutter, as a review tool shows
 // it: the numbers an answer names. Removed lines have none.
 void print_patch(const Context& ctx, std::string_view patch) {
-  int next = 0;
-  for (std::string_view line : lines_of(patch)) {
-    const auto gutter = [&](bool numbered) {
+  using Kind = PatchLine::Kind;
+  for (const PatchLine& l : patch_lines(patch)) {
+    const auto gutter = [&] {
       return ctx.paint(fmt::terminal_color::bright_black,
-                       numbered ? fmt::format("{:>4} ", next++) : std::string(5, ' '));
+                       l.number ? fmt::format("{:>4} ", l.number) : std::string(5, ' '));
     };
-    if (line.starts_with("+++") || line.starts_with("---")) {
-      fmt::print("{}\n", coloured_diff_line(ctx, line));
-    } else if (line.starts_with("@@")) {
-      const std::vector<Hunk> hunk = new_side_hunks(line);
-      next = hunk.empty() ? 0 : hunk.front().first;
-      fmt::print("{}\n", coloured_diff_line(ctx, line));
-    } else if (line.starts_with("+") || line.starts_with("-")) {
-      fmt::print("{}{}\n", gutter(line.starts_with("+")), coloured_diff_line(ctx, line));
-    } else if (line == " ") {  // an empty line of context: no trailing blanks
+    if (l.kind == Kind::kFile || l.kind == Kind::kHunk) {
+      fmt::print("{}\n", coloured_diff_line(ctx, l.text));
+    } else if (l.kind == Kind::kAdded || l.kind == Kind::kRemoved) {
+      fmt::print("{}{}\n", gutter(), coloured_diff_line(ctx, l.text));
+    } else if (l.text == " ") {  // an empty line of context: no trailing blanks
       fmt::print("{}\n",
-                 ctx.paint(fmt::terminal_color::bright_black, fmt::format("{:>4}", next++)));
-    } else if (line.starts_with(" ")) {
-      fmt::print("{}{}\n", gutter(true), line);
+                 ctx.paint(fmt::terminal_color::bright_black, fmt::format("{:>4}", l.number)));
     } else {
-      fmt::print("{}{}\n", gutter(false), line);  // "\ No newline at end of file"
+      fmt::print("{}{}\n", gutter(), l.text);  // context, or "\ No newline at end of file"
     }
   }
 }

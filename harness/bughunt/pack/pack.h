@@ -1,9 +1,11 @@
 // harness/bughunt/pack/pack.h — the review pack: a static site a trainer
 // projects, opened from disk, with no server and no network request.
 //
-// Each case page reveals its steps one at a time (the program; the symptom;
-// the hints; the report of a real run, short, with the raw text folded away;
-// the fix as a diff; the explanation), and nothing of a later step is visible
+// Each case page reveals its steps one at a time (the change that broke the
+// program, as a pull request to review, before the program itself is shown;
+// the program; the symptom; the hints; the report of a real run, short, with
+// the raw text folded away; the fix as a diff; the explanation, with the lines
+// a reviewer should have pointed at), and nothing of a later step is visible
 // before it is reached. The index names each case by its program and its
 // symptom only; the session page runs chosen cases in order with a timer
 // each, and the notes page, opened in a second window, holds what the
@@ -33,6 +35,7 @@ struct CaseMaterial {
   std::string program;       // the broken program's text
   std::string program_path;  // "bugs/02_deferred_greetings.cpp"
   std::string diff;          // diff -u from the broken program to the fix
+  std::string change;        // the pull request's patch: from the fix to the broken program
   std::string output;        // what the broken program's run printed, colour removed
   std::vector<Report> reports;
 };

@@ -29,14 +29,22 @@ TEST(PackPagesTest, IndexGivesNothingAway) {
   EXPECT_EQ(index.find("cursor"), std::string::npos) << index;
 }
 
-// A session adds its page and the presenter's notes, which alone hold the cause.
+// A session adds its page and the presenter's notes, which alone hold the cause and
+// where the change goes wrong.
 TEST(PackPagesTest, SessionHasNotesApart) {
   CaseMaterial m;
   m.c.id = 1;
   m.c.cause = "the secret cause";
+  m.c.change_title = "greeter: skip the clear()";
+  m.c.lines = {21, 22};
   const auto pages = render_pages(kPage, kCase, {m}, {.session = true});
   EXPECT_EQ(pages.at("session.html").find("the secret cause"), std::string::npos);
-  EXPECT_NE(pages.at("notes.html").find("the secret cause"), std::string::npos);
+  EXPECT_EQ(pages.at("session.html").find("goes wrong"), std::string::npos);
+  const std::string& notes = pages.at("notes.html");
+  EXPECT_NE(notes.find("the secret cause"), std::string::npos);
+  EXPECT_NE(notes.find("greeter: skip the clear(); it goes wrong at lines 21, 22."),
+            std::string::npos)
+      << notes;
 }
 
 // The matrix table keeps each cell's outcome as a class, and drops the case's name.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "harness/bughunt/build.h"
+#include "harness/bughunt/change.h"
 #include "harness/bughunt/fix_diff.h"
 #include "harness/bughunt/runner.h"
 #include "harness/bughunt/text.h"
@@ -28,6 +29,7 @@ CaseMaterial gather(const Context& ctx, const Case& c) {
   m.program_path = source_path(c, Variant::kBug).string();
   m.program = read_file(ctx.source(c, Variant::kBug));
   m.diff = fix_diff(ctx, c);
+  m.change = change_diff(ctx.source_dir, c);
   const Outcome run = run_case(ctx, c, Variant::kBug, c.detector_flavour(), /*echo=*/false);
   m.output = run.output;
   m.reports = read_reports(run.output, run.exit_code, {.source_dir = ctx.source_dir.string()});

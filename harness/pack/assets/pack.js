@@ -1,5 +1,6 @@
 // The review pack's behaviour: the program's lines, the steps of a case page
-// (revealed one at a time, the step kept in the URL), the frame links, the
+// (revealed one at a time, the step kept in the URL; the program's pane hidden
+// while the change is reviewed), the frame and line links, the
 // session's timers and its notes window. Everything works from file://.
 "use strict";
 
@@ -53,6 +54,7 @@ function setUpCase() {
   const back = document.getElementById("back");
   const forward = document.getElementById("forward");
   const position = document.getElementById("position");
+  const pane = document.querySelector(".program-pane");
   const stepFromUrl = () => {
     const m = /^#step-(\d+)$/.exec(location.hash);
     const n = m ? Number(m[1]) : 1;
@@ -60,6 +62,9 @@ function setUpCase() {
   };
   const show = (n) => {
     steps.forEach((s, i) => (s.hidden = i >= n));
+    // The change is reviewed as a patch, before the whole program is shown.
+    pane.hidden = steps[n - 1].hasAttribute("data-hides-program");
+    document.querySelector("main.case").classList.toggle("without-program", pane.hidden);
     back.disabled = n <= 1;
     forward.disabled = n >= steps.length;
     position.textContent = `${n} of ${steps.length}: ${steps[n - 1].dataset.label}`;
@@ -77,8 +82,8 @@ function setUpCase() {
     e.preventDefault();
   });
   window.addEventListener("hashchange", () => show(stepFromUrl()));
-  for (const frame of document.querySelectorAll("button.frame")) {
-    frame.addEventListener("click", () => markLine(frame.dataset.line));
+  for (const link of document.querySelectorAll("button.frame, button.line-link")) {
+    link.addEventListener("click", () => markLine(link.dataset.line));
   }
   show(stepFromUrl());
 }

@@ -71,8 +71,9 @@ async function checkCase(context, c) {
   const id = `case ${number(c)}`;
   const page = await open(context, `case-${number(c)}.html`);
   const steps = await page.locator("section.step").count();
-  // The program, the symptom, a step per hint, the report, the fix, the explanation.
-  check(steps === 5 + c.hints.length, `${id}: ${steps} steps for ${c.hints.length} hints`);
+  // The change, the program, the symptom, a step per hint, the report, the fix, the explanation.
+  check(steps === 6 + c.hints.length, `${id}: ${steps} steps for ${c.hints.length} hints`);
+  await checkChange(page, id, c);
   const fontSize = await page
     .locator("pre.program code")
     .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -84,6 +85,12 @@ async function checkCase(context, c) {
     check(await urlShows(page, `#step-${step}`), `${id}: step ${step} is not in the URL`);
     check(await page.locator(`#step-${step}`).isVisible(), `${id}: step ${step} not shown`);
     const label = await page.locator(`#step-${step}`).getAttribute("data-label");
+    check(
+      (await page.locator(".program-pane").isVisible()) === step > 1,
+      `${id}: the program ${step > 1 ? "hidden" : "shown"} at step ${step}`,
+    );
+    // The change's patch shows the fix's lines as removed ("-") lines: that is the
+    // pull request. The fix as a fix ("+" lines) waits for its step.
     const beforeFix = label !== "The fix" && label !== "The explanation" && step < steps - 1;
     if (beforeFix) {
       for (const line of added) {
@@ -97,7 +104,7 @@ async function checkCase(context, c) {
     const rung = /^Hint (\d) of (\d)$/.exec(label);
     if (rung) {
       const [at, of] = [Number(rung[1]), Number(rung[2])];
-      check(label === `Hint ${step - 2} of ${c.hints.length}`, `${id}: step ${step} is ${label}`);
+      check(label === `Hint ${step - 3} of ${c.hints.length}`, `${id}: step ${step} is ${label}`);
       check(await visibleText(page, c.hints[at - 1]), `${id}: hint ${at} not shown at ${step}`);
       if (at < of) check(!(await visibleText(page, c.hints[at])), `${id}: hint ${at + 1} early`);
     }
@@ -110,11 +117,54 @@ async function checkCase(context, c) {
     if (step < steps) await page.keyboard.press(step % 2 ? "ArrowRight" : " ");
   }
   check(await visibleText(page, c.explanation.cause), `${id}: the cause never shown`);
+  await checkDeclaredLines(page, id, c);
   await page.keyboard.press("ArrowLeft");
   check(!(await page.locator(`#step-${steps}`).isVisible()), `${id}: left arrow did not go back`);
   check(await urlShows(page, `#step-${steps - 1}`), `${id}: back is not in the URL`);
   check(page.problems.length === 0, `${id}: ${page.problems.join("; ")}`);
   await page.close();
+}
+
+// Step 1 is the change as a pull request: its title, its reason and the patch,
+// numbered by the broken program's lines; the program's pane is hidden, and
+// nothing of the verdict is visible: not the mistake's title, the symptom, the
+// cause, the declared lines, nor a marked line.
+async function checkChange(page, id, c) {
+  check((await page.locator("#step-1").getAttribute("data-label")) === "The change", `${id}: step 1`);
+  check(await visibleText(page, c.change.title, true), `${id}: the change's title not shown`);
+  check(await visibleText(page, c.change.description), `${id}: the change's description not shown`);
+  check(await page.locator("#step-1 pre.diff.numbered").isVisible(), `${id}: the patch not shown`);
+  // The broken program's lines carry their numbers (the answer names them); removed lines none.
+  const gutter = (kinds) =>
+    page
+      .locator(`#step-1 pre.diff :is(${kinds})`)
+      .evaluateAll((spans) => spans.map((s) => getComputedStyle(s, "::before").content));
+  const numbered = await gutter("span.added, span.context");
+  check(
+    numbered.length > 0 && numbered.every((n) => /^"\d+"$/.test(n)),
+    `${id}: the patch's lines are numbered ${numbered.join(" ")}`,
+  );
+  const removed = await gutter("span.removed");
+  check(removed.every((n) => n === '""'), `${id}: removed lines numbered ${removed.join(" ")}`);
+  check(!(await page.locator(".program-pane").isVisible()), `${id}: the program shown with the change`);
+  check(!(await visibleText(page, c.title)), `${id}: the mistake's title shown with the change`);
+  check(!(await visibleText(page, c.symptom)), `${id}: the symptom shown with the change`);
+  check(!(await visibleText(page, c.explanation.cause)), `${id}: the cause shown with the change`);
+  check(!(await page.locator(".declared-lines").isVisible()), `${id}: the lines shown with the change`);
+  check((await page.locator(".line.marked").count()) === 0, `${id}: a line marked with the change`);
+  const text = await page.locator("body").innerText();
+  check(!/goes wrong at|wrong:|right:/i.test(text), `${id}: a verdict shown with the change`);
+}
+
+// The explanation names the declared lines; each marks its line in the program.
+async function checkDeclaredLines(page, id, c) {
+  const links = page.locator(".declared-lines button.line-link");
+  check((await links.count()) === c.lines.length, `${id}: ${await links.count()} declared lines`);
+  for (let i = 0; i < c.lines.length; i += 1) {
+    await links.nth(i).click();
+    const marked = await page.locator(".line.marked").getAttribute("id");
+    check(marked === `L${c.lines[i]}`, `${id}: line link ${c.lines[i]} marks ${marked}`);
+  }
 }
 
 // Each program frame of the report marks its line, which holds the quoted
@@ -195,9 +245,11 @@ try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await checkIndex(context);
   for (const c of cases) await checkCase(context, c);
-  const reportStep = 3 + cases.find((c) => c.id === 2).hints.length;
+  const reportStep = 4 + cases.find((c) => c.id === 2).hints.length;
   const shot = await open(context, "case-02.html", `#step-${reportStep}`);
   await shot.screenshot({ path: join(shotsDir, "case-02-report.png") });
+  await shot.goto(pageUrl("case-11.html", "#step-1"));
+  await shot.screenshot({ path: join(shotsDir, "case-11-change.png") });
   await shot.close();
   await checkSession(context);
   await checkMatrix(context);

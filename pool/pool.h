@@ -376,4 +376,17 @@ inline void collect() { internal::PoolBase::collect_all(); }
 // == misses. Exact once no thread uses a pool, as stats() is.
 inline Stats process_stats() { return internal::PoolBase::process_counts(); }
 
+// The factory most pools want: makes a new T, value-initialised as `new T()`
+// does (a scalar or a plain struct comes zeroed, a class gets its default
+// constructor), one object per call, as put() expects the objects it deletes.
+// Pass it by name where a Pool takes a factory. T must be default-constructible.
+//
+// Example:
+//
+//   pool::Pool<std::string> buffers(pool::make_new<std::string>);
+template <class T>
+std::unique_ptr<T> make_new() {
+  return std::make_unique<T>();
+}
+
 }  // namespace pool

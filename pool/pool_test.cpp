@@ -46,6 +46,28 @@ TEST(PoolTest, FactoryIsCalledOnlyOnAMiss) {
   for (Tracked* x : {second, again, third}) p.put(x);
 }
 
+// make_new<T> as the factory: each miss makes a new T, value-initialised (zeros for a
+// plain struct, an empty string), so a pool needs no lambda of its own.
+TEST(PoolTest, MakeNewFactoryMakesValueInitialisedObjects) {
+  struct Counts {
+    int hits;
+    long bytes;
+  };
+  pool::Pool<Counts> counts(pool::make_new<Counts>);
+  Counts* a = counts.get();
+  Counts* b = counts.get();
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a->hits, 0);
+  EXPECT_EQ(a->bytes, 0);
+  counts.put(a);
+  counts.put(b);
+  pool::Pool<std::string> buffers(pool::make_new<std::string>);
+  auto buf = buffers.borrow();
+  EXPECT_EQ(*buf, "");
+}
+
 // put(nullptr) is ignored, as Go ignores Put(nil).
 TEST(PoolTest, PutNullIsIgnored) {
   pool::Pool<Tracked> p;

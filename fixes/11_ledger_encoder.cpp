@@ -6,7 +6,6 @@
 #include <fmt/core.h>
 
 #include <iterator>
-#include <memory>
 #include <string>
 
 #include "pool/pool.h"
@@ -14,7 +13,7 @@
 namespace ledger {
 namespace {
 
-pool::Pool<std::string> line_buffers([] { return std::make_unique<std::string>(); });
+pool::Pool<std::string> line_buffers(pool::make_new<std::string>);
 
 }  // namespace
 

@@ -52,7 +52,7 @@ TEST(ReportWordsTest, AsanAndLeakSentencesNameTheLines) {
                                       "leaked with it: 93 bytes allocated here, never freed"}));
   EXPECT_EQ(bughunt::conclusion(leak),
             "A memory leak: 189 byte(s) leaked in 6 allocation(s); the first was allocated at "
-            "bugs/11_ledger_encoder.cpp:17 and never freed.");
+            "bugs/11_ledger_encoder.cpp:21 and never freed.");
   EXPECT_EQ(bughunt::reporter(leak), "LeakSanitizer");
   const Report twice = reports_of("04_ledger_export.asan.txt").front();
   EXPECT_EQ(titles(twice).front(), "thread T0 freed the memory a second time here");

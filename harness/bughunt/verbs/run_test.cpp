@@ -54,8 +54,8 @@ TEST(RunTest, ShortReportsOfCases08And11And13LandOnTheLesson) {
         "the memory was freed here, by thread T0\n  bugs/08_audit_trail.cpp:24:3",
         "A heap use after free: memory freed at bugs/08_audit_trail.cpp:24 was used again"}},
       {"11",
-       {"leaked: 96 bytes allocated here, never freed\n  bugs/11_ledger_encoder.cpp:17:50",
-        "  bugs/11_ledger_encoder.cpp:22:36 in ledger::encode(ledger::Entry const&)"}},
+       {"leaked: 96 bytes allocated here, never freed\n"
+        "  bugs/11_ledger_encoder.cpp:21:36 in ledger::encode(ledger::Entry const&)"}},
       {"13",
        // Where the stack runs out, line 34 (write's entry) or 35 (its call), differs run to run.
        {"the stack overflowed here\n  bugs/13_service_log.cpp:3",

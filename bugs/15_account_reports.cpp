@@ -14,22 +14,15 @@ namespace {
 
 pool::Pool<std::string> text_buffers([] { return std::make_unique<std::string>(); });
 
-// Appends every line of `next_line` to `out`, each ending in '\n'.
-void write_lines(std::string& out, const LineSource& next_line) {
-  std::string line;
-  while (next_line(line)) {
-    out += line;
-    out += '\n';
-  }
-}
-
 }  // namespace
 
 std::string render(const LineSource& summary, const LineSource& details) {
   auto report = text_buffers.borrow();
-  std::thread details_writer([&] { write_lines(*report, details); });
+  std::thread details_writer([&] {
+    for (std::string line; details(line);) *report += line + '\n';
+  });
   report->clear();
-  write_lines(*report, summary);
+  for (std::string line; summary(line);) *report += line + '\n';
   details_writer.join();
   return *report;
 }

@@ -14,15 +14,6 @@ namespace {
 
 pool::Pool<std::string> text_buffers([] { return std::make_unique<std::string>(); });
 
-// Appends every line of `next_line` to `out`, each ending in '\n'.
-void write_lines(std::string& out, const LineSource& next_line) {
-  std::string line;
-  while (next_line(line)) {
-    out += line;
-    out += '\n';
-  }
-}
-
 }  // namespace
 
 std::string render(const LineSource& summary, const LineSource& details) {
@@ -32,9 +23,11 @@ std::string render(const LineSource& summary, const LineSource& details) {
   // takes one writer at a time, and a pooled one is no exception.
   auto detail_text = text_buffers.borrow();
   detail_text->clear();
-  std::thread details_writer([&] { write_lines(*detail_text, details); });
+  std::thread details_writer([&] {
+    for (std::string line; details(line);) *detail_text += line + '\n';
+  });
   report->clear();
-  write_lines(*report, summary);
+  for (std::string line; summary(line);) *report += line + '\n';
   details_writer.join();
   *report += *detail_text;
   return *report;

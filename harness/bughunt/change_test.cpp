@@ -140,7 +140,6 @@ TEST(ChangeTest, EveryDeclaredLineIsInTheChange) {
 // not where the mistake is, and cannot be near a declared line. Each is checked to
 // still be so, so that the list cannot outlive its reason.
 const std::map<int, const char*> kFrameAwayFromTheMistake = {
-    {15, "the race's first frame is in write_lines(), which the change calls and leaves alone"},
     {17, "the bad free's first frame is the collection that deletes the tables, long after"},
 };
 

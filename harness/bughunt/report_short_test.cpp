@@ -150,7 +150,9 @@ TEST(ReportShortTest, FurtherReportsALineEachOrAllInFull) {
   const std::vector<Report> reports = reports_of("15_account_reports.tsan.txt");
   const std::string brief = short_of(reports);
   EXPECT_EQ(count(brief, "In short:"), 1u);
-  EXPECT_EQ(count(brief, "\nthen: a data race at bugs/15_account_reports.cpp:21 (4 reports)\n"), 1u)
+  EXPECT_EQ(count(brief, "\nthen: a data race at bugs/15_account_reports.cpp:22 (2 reports)\n"), 1u)
+      << brief;
+  EXPECT_EQ(count(brief, "\nthen: a data race at bugs/15_account_reports.cpp:25 (2 reports)\n"), 1u)
       << brief;
   EXPECT_EQ(count(brief, "\nthen: the check at harness/cases/15_"), 1u) << brief;
   const std::string all = short_of(reports, false, true);

@@ -90,7 +90,7 @@ const Fixture kFixtures[] = {
      "access", ""},
     {"15_account_reports.tsan.txt", Source::kSanitizer, Kind::kDataRace,
      "WARNING: ThreadSanitizer: data race (pid=N)",
-     "access, previous access, allocated, thread created", "bugs/15_account_reports.cpp:21"},
+     "access, previous access, allocated, thread created", "bugs/15_account_reports.cpp:22"},
     {"16_markdown_pages.plain.txt", Source::kGoogleTest, Kind::kAssertion,
      R"(harness/cases/16_markdown_pages_test.cpp:33: Failure Expected equality of these values: html )"
      R"(Which is: "<nav><a href=\"#install\">Install</a></nav><nav><a href=\"#install\">Install</a></nav>" )"

@@ -46,6 +46,7 @@ enum class Kind {
   kSignalUnsafeCall,    // TSan "signal-unsafe call inside of a signal"
   kHeapUseAfterFree,    // ASan
   kDoubleFree,          // ASan "attempting double-free"
+  kBadFree,             // ASan "attempting free on address which was not malloc()-ed"
   kStackOverflow,       // ASan or TSan
   kSegv,                // a sanitizer's "SEGV on unknown address"
   kLeak,                // LSan "detected memory leaks"
@@ -65,10 +66,13 @@ enum class Role {
                     // a failed check hit)
   kPreviousAccess,  // TSan, helgrind: the earlier, conflicting access
   kAllocated,       // where the memory was allocated
-  kFreed,           // where it was freed
+  kFreed,           // where it was freed (for a bad free: the free the report is about)
   kThreadCreated,   // where a thread named in the report was created
   kLeaked,          // LSan, memcheck: the allocation that was never freed
   kMutex,           // TSan: where a mutex named in the report was created
+  kDefined,         // ASan: where the global variable the memory lies in is defined, one frame
+                    // read from the line "0x... is located N bytes inside of global variable
+                    // 'name' defined in 'file:line:column' ..."; the line is its heading
   kOther,           // any other stack (TSan's "and:", DRD's "Other segment start")
 };
 

@@ -190,23 +190,30 @@ std::string_view name(Source s) {
 }
 
 std::string_view name(Kind k) {
-  static constexpr std::string_view kNames[] = {
-      "data race",           "destroy of a locked mutex",
-      "thread leak",         "signal-unsafe call inside of a signal",
-      "heap-use-after-free", "double-free",
-      "stack-overflow",      "SEGV",
-      "memory leak",         "undefined behaviour",
-      "sanitizer report",    "valgrind error",
-      "assertion",           "signal"};
+  static constexpr std::string_view kNames[] = {"data race",
+                                                "destroy of a locked mutex",
+                                                "thread leak",
+                                                "signal-unsafe call inside of a signal",
+                                                "heap-use-after-free",
+                                                "double-free",
+                                                "bad-free",
+                                                "stack-overflow",
+                                                "SEGV",
+                                                "memory leak",
+                                                "undefined behaviour",
+                                                "sanitizer report",
+                                                "valgrind error",
+                                                "assertion",
+                                                "signal"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(Kind::kSignal) + 1);
   const auto i = static_cast<std::size_t>(k);
   return i < std::size(kNames) ? kNames[i] : "?";
 }
 
 std::string_view name(Role r) {
-  static constexpr std::string_view kNames[] = {
-      "access",         "previous access", "allocated", "freed",
-      "thread created", "leaked",          "mutex",     "other"};
+  static constexpr std::string_view kNames[] = {"access", "previous access", "allocated",
+                                                "freed",  "thread created",  "leaked",
+                                                "mutex",  "defined",         "other"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(Role::kOther) + 1);
   const auto i = static_cast<std::size_t>(r);
   return i < std::size(kNames) ? kNames[i] : "?";

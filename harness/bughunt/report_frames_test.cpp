@@ -113,8 +113,10 @@ TEST(ReportFramesTest, WhereNamesFileAndLine) {
 // The names consumers print (--json, SARIF) for each enum.
 TEST(ReportFramesTest, NamesAreTheReportsWords) {
   EXPECT_EQ(bughunt::name(Kind::kHeapUseAfterFree), "heap-use-after-free");
+  EXPECT_EQ(bughunt::name(Kind::kBadFree), "bad-free");
   EXPECT_EQ(bughunt::name(Kind::kSignal), "signal");
   EXPECT_EQ(bughunt::name(Role::kPreviousAccess), "previous access");
+  EXPECT_EQ(bughunt::name(Role::kDefined), "defined");
   EXPECT_EQ(bughunt::name(Role::kOther), "other");
   EXPECT_EQ(bughunt::name(Place::kPool), "pool");
   EXPECT_EQ(bughunt::name(Source::kValgrind), "valgrind");

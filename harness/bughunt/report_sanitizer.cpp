@@ -1,10 +1,13 @@
 // The sanitizers' reports: a report runs from its opener ("WARNING:
 // ThreadSanitizer: ...", "ERROR: AddressSanitizer: ...", "...: runtime error:
 // ...") to its SUMMARY line; each "#0" frame opens a stack whose role its
-// heading gives ("Previous write ...", "freed by thread T0 here:").
+// heading gives ("Previous write ...", "freed by thread T0 here:"). ASan's
+// line on the global variable an address lies in is a stack of its own, of
+// one frame: the variable's definition.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "harness/bughunt/report.h"
 #include "harness/bughunt/report_internal.h"
@@ -50,6 +53,7 @@ Kind sanitizer_kind(std::string_view headline) {
       {"signal-unsafe call", Kind::kSignalUnsafeCall},
       {"heap-use-after-free", Kind::kHeapUseAfterFree},
       {"double-free", Kind::kDoubleFree},
+      {"which was not malloc()-ed", Kind::kBadFree},
       {"stack-overflow", Kind::kStackOverflow},
       {"SEGV", Kind::kSegv},
       {"detected memory leaks", Kind::kLeak},
@@ -60,7 +64,9 @@ Kind sanitizer_kind(std::string_view headline) {
   return Kind::kOtherSanitizer;
 }
 
-Role sanitizer_role(std::string_view heading, bool first) {
+// The stack under `heading`; `first` when it is the report's first. A bad
+// free's first stack is the free itself, so it is named as one.
+Role sanitizer_role(std::string_view heading, bool first, Kind kind) {
   if (heading.starts_with("Previous ")) return Role::kPreviousAccess;
   if (heading.find("leak of ") != npos) return Role::kLeaked;
   if (heading.find("freed by ") != npos) return Role::kFreed;
@@ -69,7 +75,24 @@ Role sanitizer_role(std::string_view heading, bool first) {
     return Role::kThreadCreated;
   }
   if (heading.starts_with("Mutex ") && heading.ends_with("created at:")) return Role::kMutex;
-  return first ? Role::kAccess : Role::kOther;
+  if (first) return kind == Kind::kBadFree ? Role::kFreed : Role::kAccess;
+  return Role::kOther;
+}
+
+// ASan's "0x55 is located 0 bytes inside of global variable 'ns::table' defined
+// in 'bugs/17_word_counter.cpp:23:33' (0x55) of size 224": the variable's
+// definition as a frame; nullopt for any other line, or one without a file.
+std::optional<Frame> global_definition(std::string_view line, const ReadOptions& options) {
+  constexpr std::string_view kGlobal = " of global variable '";
+  constexpr std::string_view kDefined = "' defined in '";
+  if (line.find(" is located ") == npos) return std::nullopt;
+  const std::size_t global = line.find(kGlobal);
+  const std::size_t defined = global == npos ? npos : line.find(kDefined, global);
+  if (defined == npos) return std::nullopt;
+  const std::size_t from = defined + kDefined.size();
+  const std::size_t to = line.find('\'', from);
+  if (to == npos) return std::nullopt;
+  return report_internal::located(line.substr(from, to - from), options);
 }
 
 }  // namespace
@@ -101,9 +124,17 @@ std::size_t read_sanitizer(const Lines& lines, std::size_t i, const ReadOptions&
     if (std::optional<Frame> frame =
             line.starts_with('#') ? read_frame(line, options) : std::nullopt) {
       const bool fresh = !in_stack || line.starts_with("#0 ");
-      push_frame(r, std::move(*frame), fresh, heading, sanitizer_role(heading, r.stacks.empty()));
+      push_frame(r, std::move(*frame), fresh, heading,
+                 sanitizer_role(heading, r.stacks.empty(), r.kind));
       if (fresh) heading = {};
       in_stack = true;
+      continue;
+    }
+    // The global variable the address lies in: a stack of one frame, the line its heading.
+    if (std::optional<Frame> defined = global_definition(line, options)) {
+      push_frame(r, std::move(*defined), true, line, Role::kDefined);
+      in_stack = false;
+      heading = {};
       continue;
     }
     in_stack = false;

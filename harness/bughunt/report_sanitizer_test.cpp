@@ -197,6 +197,61 @@ TEST(ReportSanitizerTest, AsanDoubleFreeAndSegvReadTheirStacks) {
   EXPECT_EQ(first_where(segv), "bugs/06_status_endpoint.cpp:27");
 }
 
+// ASan's bad free (case 17): the free is the first stack, named as one, and the line on
+// the global variable the address lies in is a stack of its own, one frame at its definition.
+TEST(ReportSanitizerTest, BadFreeReadsTheFreeAndTheGlobalsDefinition) {
+  const std::vector<Report> reports = reports_of("17_word_counter.asan.txt");
+  ASSERT_EQ(reports.size(), 1u);
+  const Report& r = reports.front();
+  EXPECT_EQ(r.kind, Kind::kBadFree);
+  EXPECT_TRUE(r.summary.starts_with("SUMMARY: AddressSanitizer: bad-free ")) << r.summary;
+  EXPECT_EQ(roles(r), "freed, defined");
+  EXPECT_EQ(r.stacks[0].thread, "T0");
+  const bughunt::Stack& defined = r.stacks[1];
+  EXPECT_EQ(stable(defined.heading),
+            "0x_ is located 0 bytes inside of global variable 'wordcount::(anonymous "
+            "namespace)::spare_tables' defined in 'bugs/17_word_counter.cpp:23:33' (0x_) of size "
+            "224");
+  EXPECT_EQ(defined.thread, "");
+  ASSERT_EQ(defined.frames.size(), 1u);
+  EXPECT_EQ(bughunt::where(defined.frames[0], true), "bugs/17_word_counter.cpp:23:33");
+  EXPECT_EQ(defined.frames[0].function, "");
+  EXPECT_EQ(defined.frames[0].place, Place::kProgram);
+  // The stacks keep the order ASan prints them in: the free comes first.
+  EXPECT_EQ(first_where(reports), "bugs/17_word_counter.cpp:35");
+}
+
+// A global variable defined outside the program is a library frame; one whose line names no
+// file makes no stack, nor does a heap region's line ("inside of 4-byte region").
+TEST(ReportSanitizerTest, GlobalVariableLineMakesAStackOnlyWithAFile) {
+  const std::string head =
+      "==5==ERROR: AddressSanitizer: attempting free on address which was not malloc()-ed: "
+      "0x55d0 in thread T0\n"
+      "    #0 0x55 in operator delete(void*) (/a.out+0x1)\n"
+      "    #1 0x56 in main bugs/21_example.cpp:9:3\n";
+  const std::string summary =
+      "SUMMARY: AddressSanitizer: bad-free (/a.out+0x1) in operator delete(void*)\n";
+  const std::vector<Report> library =
+      read_reports(head +
+                       "0x55d0 is located 8 bytes inside of global variable 'table' defined in "
+                       "'/usr/include/x.h:4:12' (0x55c8) of size 16\n" +
+                       summary,
+                   1);
+  ASSERT_EQ(library.size(), 1u);
+  EXPECT_EQ(roles(library[0]), "freed, defined");
+  EXPECT_EQ(bughunt::where(library[0].stacks[1].frames.at(0), true), "/usr/include/x.h:4:12");
+  EXPECT_EQ(library[0].stacks[1].frames[0].place, Place::kLibrary);
+  const std::vector<Report> unnamed = read_reports(
+      head +
+          "0x55d0 is located 8 bytes inside of global variable 'table' defined in 'a.out' "
+          "(0x55c8) of size 16\n" +
+          summary,
+      1);
+  ASSERT_EQ(unnamed.size(), 1u);
+  EXPECT_EQ(roles(unnamed[0]), "freed");
+  EXPECT_EQ(first_where(unnamed), "bugs/21_example.cpp:9");
+}
+
 // UBSan without a stack: the location its line begins with stands in for one.
 TEST(ReportSanitizerTest, UbsanLineIsItsOwnLocation) {
   const std::string line =

@@ -65,6 +65,7 @@ fmt::text_style role_style(Role role) {
       return fmt::fg(fmt::terminal_color::bright_magenta) | fmt::emphasis::bold;
     case Role::kAllocated:
     case Role::kFreed:
+    case Role::kDefined:
       return fmt::fg(fmt::terminal_color::bright_cyan) | fmt::emphasis::bold;
     default:
       return fmt::fg(fmt::terminal_color::bright_blue);

@@ -100,6 +100,26 @@ TEST(ReportShortTest, LibraryFramesFoldAndNamesShorten) {
   EXPECT_NE(text.find("neither happens-before the other."), std::string::npos);
 }
 
+// Case 17's bad free: the free titled as one, then the global variable's definition, its
+// line quoted with a caret under the name, and the sentence naming both lines.
+TEST(ReportShortTest, BadFreeShowsTheGlobalVariablesDefinition) {
+  const std::string text = short_of(reports_of("17_word_counter.asan.txt"));
+  for (const std::string part :
+       {"In short: bad-free, reported by AddressSanitizer\n",
+        "thread T0 freed memory here that no allocation returned\n"
+        "  bugs/17_word_counter.cpp:35:3 in wordcount::release_idle_memory()\n",
+        "the memory is global variable 'wordcount::spare_tables', defined here\n"
+        "  bugs/17_word_counter.cpp:23:33\n"
+        "    23 | std::array<Table, kSpareTables> spare_tables;\n"
+        "       |                                 ^\n"}) {
+    EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+  }
+  EXPECT_NE(bughunt::one_line(text).find("in global variable 'wordcount::spare_tables', defined "
+                                         "at bugs/17_word_counter.cpp:23."),
+            std::string::npos)
+      << text;
+}
+
 // Colour codes only when asked, for a terminal; the text is the same without them.
 TEST(ReportShortTest, ColourOnlyWhenAsked) {
   const std::vector<Report> reports = reports_of("08_audit_trail.asan.txt");

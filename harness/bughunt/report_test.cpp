@@ -98,10 +98,10 @@ const Fixture kFixtures[] = {
      R"(<p>Download the archive and unpack it.</p>" the page 'install' reads '<nav><a )"
      R"(href="#install">Install</a></nav><nav><a href="#install">Install</a></nav>')",
      "access", ""},
-    {"17_word_counter.asan.txt", Source::kSanitizer, Kind::kOtherSanitizer,
+    {"17_word_counter.asan.txt", Source::kSanitizer, Kind::kBadFree,
      "ERROR: AddressSanitizer: attempting free on address which was not malloc()-ed: 0x_ in "
      "thread T0",
-     "access", "bugs/17_word_counter.cpp:35"},
+     "freed, defined", "bugs/17_word_counter.cpp:35"},
     {"18_record_sealer.plain.txt", Source::kGoogleTest, Kind::kAssertion,
      "harness/cases/18_record_sealer_test.cpp:37: Failure Expected equality of these values: "
      "built Which is: 10 1u Which is: 1 sealing 50 records in 10 bursts built the CRC-32 table 10 "

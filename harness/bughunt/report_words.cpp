@@ -9,6 +9,7 @@
 #include <cctype>
 #include <regex>
 
+#include "harness/bughunt/report_short.h"
 #include "harness/bughunt/text.h"
 
 namespace bughunt {
@@ -100,6 +101,23 @@ std::string leak_title(std::string_view heading) {
                      bytes(count));
 }
 
+// "wordcount::spare_tables": the global variable a kDefined stack's heading
+// (ASan's line on it) names, shortened; empty when it names none.
+std::string global_name(const Stack& s) {
+  constexpr std::string_view kGlobal = "global variable '";
+  const std::string_view heading = s.heading;
+  const std::size_t at = heading.find(kGlobal);
+  if (at == npos) return {};
+  const std::string_view rest = heading.substr(at + kGlobal.size());
+  return short_name(rest.substr(0, rest.find("' defined in '")));
+}
+
+std::string defined_title(const Stack& s) {
+  const std::string global = global_name(s);
+  if (global.empty()) return "the memory's variable is defined here";
+  return fmt::format("the memory is global variable '{}', defined here", global);
+}
+
 std::string created_title(const Stack& s) {
   const std::size_t at = s.heading.find("created by ");
   std::string creator;
@@ -170,6 +188,16 @@ std::string leak_sentence(const Report& r) {
                      place(stack_of(r, Role::kLeaked)));
 }
 
+std::string bad_free_sentence(const Report& r) {
+  const std::string freed =
+      fmt::format("A bad free: the program freed at {} an address that no allocation returned",
+                  place(stack_of(r, Role::kFreed)));
+  const Stack* defined = stack_of(r, Role::kDefined);
+  if (!defined || global_name(*defined).empty()) return freed + ".";
+  return fmt::format("{}: it lies in global variable '{}', defined at {}.", freed,
+                     global_name(*defined), place(defined));
+}
+
 std::string check_sentence(const Report& r) {
   const std::string at = r.stacks.empty() ? "" : " at " + place(&r.stacks.front());
   if (!r.expected.empty()) {
@@ -216,11 +244,16 @@ std::string title(const Report& r, const Stack& s) {
     case Role::kAllocated:
       return "the memory was allocated here" + by(s);
     case Role::kFreed:
+      if (r.kind == Kind::kBadFree) {
+        return fmt::format("{} freed memory here that no allocation returned", who(s.thread));
+      }
       return "the memory was freed here" + by(s);
     case Role::kLeaked:
       return leak_title(s.heading);
     case Role::kThreadCreated:
       return created_title(s);
+    case Role::kDefined:
+      return defined_title(s);
     case Role::kMutex: {
       const std::string_view rest = std::string_view(s.heading).substr(s.heading.find(' ') + 1);
       return fmt::format("mutex {} was created here", rest.substr(0, rest.find(' ')));
@@ -246,6 +279,8 @@ std::string conclusion(const Report& r) {
     case Kind::kDoubleFree:
       return fmt::format("A double free: memory freed at {} was freed again at {}.",
                          place(stack_of(r, Role::kFreed)), place(access));
+    case Kind::kBadFree:
+      return bad_free_sentence(r);
     case Kind::kLeak:
       return leak_sentence(r);
     case Kind::kStackOverflow:

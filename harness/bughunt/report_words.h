@@ -19,7 +19,8 @@ namespace bughunt {
 
 // What stack `s` of report `r` stands for, as a title: "thread T1 read 8 bytes
 // here", "the memory was freed here, by thread T0", "leaked: 32 bytes
-// allocated here, never freed".
+// allocated here, never freed", "the memory is global variable 'ns::table',
+// defined here".
 std::string title(const Report& r, const Stack& s);
 
 // One sentence that names the kind of bug in the report's own terms, with

@@ -58,6 +58,21 @@ TEST(ReportWordsTest, AsanAndLeakSentencesNameTheLines) {
   EXPECT_EQ(titles(twice).front(), "thread T0 freed the memory a second time here");
 }
 
+// A bad free: the free by its thread, the global variable by its short name, and
+// the sentence with both lines, the free's and the variable's definition's.
+TEST(ReportWordsTest, BadFreeNamesTheFreeAndTheGlobalVariable) {
+  const Report r = reports_of("17_word_counter.asan.txt").front();
+  EXPECT_EQ(titles(r), (std::vector<std::string>{
+                           "thread T0 freed memory here that no allocation returned",
+                           "the memory is global variable 'wordcount::spare_tables', defined "
+                           "here"}));
+  EXPECT_EQ(bughunt::conclusion(r),
+            "A bad free: the program freed at bugs/17_word_counter.cpp:35 an address that no "
+            "allocation returned: it lies in global variable 'wordcount::spare_tables', defined at "
+            "bugs/17_word_counter.cpp:23.");
+  EXPECT_EQ(bughunt::reporter(r), "AddressSanitizer");
+}
+
 // GCC's TSan words its report as clang's does, and reads the same.
 TEST(ReportWordsTest, GccRaceReadsAsClangs) {
   const Report r = reports_of("02_deferred_greetings.gcc-tsan.txt").front();

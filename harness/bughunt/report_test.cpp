@@ -51,10 +51,9 @@ const Fixture kFixtures[] = {
      "ERROR: AddressSanitizer: attempting double-free on 0x_ in thread T0:",
      "access, freed, allocated", "bugs/04_ledger_export.cpp:27"},
     {"05_telemetry_parser.plain.txt", Source::kGoogleTest, Kind::kAssertion,
-     "harness/cases/05_telemetry_parser_test.cpp:38: Failure Value of: watch.expired() Actual: false "
-     "Expected: true the payload of request 1 (483 KiB) is still alive after parse returned and "
-     "its "
-     "caller dropped it (1 owner left)",
+     "harness/cases/05_telemetry_parser_test.cpp:38: Failure Value of: watch.expired() Actual: "
+     "false Expected: true the payload of request 1 (483 KiB) is still alive after parse "
+     "returned and its caller dropped it (1 owner left)",
      "access", ""},
     {"06_status_endpoint.asan.txt", Source::kSanitizer, Kind::kUndefinedBehaviour,
      "bugs/06_status_endpoint.cpp:27:10: runtime error: member call on null pointer of type "

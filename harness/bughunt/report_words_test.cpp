@@ -30,10 +30,11 @@ TEST(ReportWordsTest, RaceStacksAreTitledByRole) {
                            "the memory was allocated here, by thread T1",
                            "thread T2 was created here, by the main thread",
                            "thread T1 was created here, by the main thread"}));
-  EXPECT_EQ(bughunt::conclusion(r),
-            "A data race: thread T2's write at bugs/02_deferred_greetings.cpp:22 and thread T1's read "
-            "at bugs/02_deferred_greetings.cpp:33 touch the same memory, and neither happens-before "
-            "the other.");
+  EXPECT_EQ(
+      bughunt::conclusion(r),
+      "A data race: thread T2's write at bugs/02_deferred_greetings.cpp:22 and thread T1's read "
+      "at bugs/02_deferred_greetings.cpp:33 touch the same memory, and neither happens-before "
+      "the other.");
   EXPECT_EQ(bughunt::reporter(r), "ThreadSanitizer");
 }
 

@@ -100,7 +100,8 @@ TEST(RunTest, SarifAndJsonForTools) {
   EXPECT_EQ(model["case"], "02_deferred_greetings");
   EXPECT_EQ(model["as_expected"], true);
   EXPECT_EQ(model["reports"][0]["kind"], "data race");
-  EXPECT_EQ(model["reports"][0]["stacks"][0]["frames"][3]["file"], "bugs/02_deferred_greetings.cpp");
+  EXPECT_EQ(model["reports"][0]["stacks"][0]["frames"][3]["file"],
+            "bugs/02_deferred_greetings.cpp");
 }
 
 }  // namespace

@@ -67,7 +67,7 @@ struct PoolOptions;
 //
 // Example:
 //
-//   pool::Pool<std::string> buffers([] { return std::make_unique<std::string>(); });
+//   pool::Pool<std::string> buffers(pool::make_new<std::string>);
 //
 //   std::string greet(std::string_view name) {
 //     auto buf = buffers.borrow();  // back to the pool when buf dies

@@ -175,12 +175,13 @@ std::string normalise_evidence(std::string_view line, std::string_view source_di
   }
   masked.append(from, text.cend());
   text = std::move(masked);
-  // Process and system thread ids (TSan names the latter "T12345"), and
-  // Valgrind's thread numbers, which follow the order threads happened to run.
-  static const std::regex pid(R"(pid=\d+)");
+  // Process and system thread ids (TSan names the latter "T12345", or
+  // "tid=12345" when its own check fails), and Valgrind's thread numbers,
+  // which follow the order threads happened to run.
+  static const std::regex id(R"(\b([pt]id)=\d+)");
   static const std::regex tid(R"(\bT\d{3,}\b)");
   static const std::regex valgrind_thread(R"(\b([Tt]hread) (#?)\d+\b)");
-  text = std::regex_replace(text, pid, "pid=N");
+  text = std::regex_replace(text, id, "$1=N");
   text = std::regex_replace(text, tid, "T...");
   text = std::regex_replace(text, valgrind_thread, "$1 $2N");
   // Addresses change from run to run, registers too; an address near null

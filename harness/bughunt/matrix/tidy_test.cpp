@@ -89,6 +89,8 @@ TEST(MatrixEvidenceTest, NormalisedEvidenceIsStable) {
             "sp 0x... T...)");
   EXPECT_EQ(bughunt::normalise_evidence("WARNING: ThreadSanitizer: data race (pid=4242)", "/src"),
             "WARNING: ThreadSanitizer: data race (pid=N)");
+  EXPECT_EQ(bughunt::normalise_evidence("ThreadSanitizer: CHECK failed: x.h:297 (tid=19609)", ""),
+            "ThreadSanitizer: CHECK failed: x.h:297 (tid=N)");
   // A small register value is still a register: only an address is kept near null.
   EXPECT_EQ(bughunt::normalise_evidence("stack-overflow on address 0x7ffe1 (pc 0x55 bp 0x1)", ""),
             "stack-overflow on address 0x... (pc 0x... bp 0x...)");

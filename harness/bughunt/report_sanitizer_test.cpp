@@ -231,22 +231,19 @@ TEST(ReportSanitizerTest, GlobalVariableLineMakesAStackOnlyWithAFile) {
       "    #1 0x56 in main bugs/21_example.cpp:9:3\n";
   const std::string summary =
       "SUMMARY: AddressSanitizer: bad-free (/a.out+0x1) in operator delete(void*)\n";
-  const std::vector<Report> library =
-      read_reports(head +
-                       "0x55d0 is located 8 bytes inside of global variable 'table' defined in "
-                       "'/usr/include/x.h:4:12' (0x55c8) of size 16\n" +
-                       summary,
-                   1);
+  const auto with_location = [&](const std::string& line) {
+    return read_reports(head + line + "\n" + summary, 1);
+  };
+  const std::vector<Report> library = with_location(
+      "0x55d0 is located 8 bytes inside of global variable 'table' defined in "
+      "'/usr/include/x.h:4:12' (0x55c8) of size 16");
   ASSERT_EQ(library.size(), 1u);
   EXPECT_EQ(roles(library[0]), "freed, defined");
   EXPECT_EQ(bughunt::where(library[0].stacks[1].frames.at(0), true), "/usr/include/x.h:4:12");
   EXPECT_EQ(library[0].stacks[1].frames[0].place, Place::kLibrary);
-  const std::vector<Report> unnamed = read_reports(
-      head +
-          "0x55d0 is located 8 bytes inside of global variable 'table' defined in 'a.out' "
-          "(0x55c8) of size 16\n" +
-          summary,
-      1);
+  const std::vector<Report> unnamed = with_location(
+      "0x55d0 is located 8 bytes inside of global variable 'table' defined in "
+      "'a.out' (0x55c8) of size 16");
   ASSERT_EQ(unnamed.size(), 1u);
   EXPECT_EQ(roles(unnamed[0]), "freed");
   EXPECT_EQ(first_where(unnamed), "bugs/21_example.cpp:9");

@@ -50,7 +50,7 @@ namespace pool {
 // Example:
 //
 //   // At most 200 idle buffers in all, whatever the number of threads.
-//   pool::ShardedPool<std::string> buffers(200, [] { return std::make_unique<std::string>(); });
+//   pool::ShardedPool<std::string> buffers(200, pool::make_new<std::string>);
 //
 //   std::string render(const Page& page) {
 //     auto buf = buffers.borrow();

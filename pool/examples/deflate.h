@@ -67,7 +67,7 @@ class DeflaterPool {
   Stats stats() const { return deflaters_.stats(); }
 
  private:
-  Pool<Deflater> deflaters_{[] { return std::make_unique<Deflater>(); }};
+  Pool<Deflater> deflaters_{make_new<Deflater>};
 };
 
 // The same compression with a stream set up and torn down for this call only.

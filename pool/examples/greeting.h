@@ -38,7 +38,7 @@ class Greeter {
   Stats stats() const { return buffers_.stats(); }
 
  private:
-  Pool<std::string> buffers_{[] { return std::make_unique<std::string>(); }};
+  Pool<std::string> buffers_{make_new<std::string>};
 };
 
 // The naive way: a new stream, and its buffer, on every call.

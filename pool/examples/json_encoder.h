@@ -51,7 +51,7 @@ class JsonEncoderPool {
   Stats stats() const { return encoders_.stats(); }
 
  private:
-  Pool<JsonEncoder> encoders_{[] { return std::make_unique<JsonEncoder>(); }};
+  Pool<JsonEncoder> encoders_{make_new<JsonEncoder>};
 };
 
 }  // namespace pool::examples

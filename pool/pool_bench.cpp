@@ -9,6 +9,8 @@
 //   BoundedPool          pool::BoundedPool<Buffer>: a lock-free ring, at most 1024 idle
 //   ShardedPool          pool::ShardedPool<Buffer>: locked shards, at most 1024 idle in all
 //   ThreadLocalFreeList  a thread_local vector of pointers: the practical limit
+//   SlotExchange         Pool's fast path alone: a thread's own atomic slot,
+//                        taken with an exchange, refilled with a release store
 //   NewDelete            new Buffer / delete with the process's malloc
 //   MutexPool            one std::mutex around a vector
 //   PmrSynchronized      the buffer's storage from a synchronized_pool_resource
@@ -21,6 +23,7 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdio>
 #include <memory>
@@ -120,6 +123,41 @@ class ThreadLocalFreeList {
   static List& free_list() {
     thread_local List list;
     return list;
+  }
+  bool make_on_miss_;
+};
+
+// What Pool's private slot costs with nothing around it: the locked exchange
+// that takes it and the release store that refills it. Pool/pair minus this is
+// Pool's bookkeeping (slot lookup, counters, accept check); this minus
+// ThreadLocalFreeList/pair is the exchange, whose price depends on the CPU.
+class SlotExchange {
+ public:
+  explicit SlotExchange(bool make_on_miss) : make_on_miss_(make_on_miss) {}
+  Buffer* acquire() {
+    std::atomic<Buffer*>& slot = my_slot().object;
+    Buffer* b = slot.load(std::memory_order_relaxed) != nullptr
+                    ? slot.exchange(nullptr, std::memory_order_acquire)
+                    : nullptr;
+    return b == nullptr && make_on_miss_ ? new Buffer : b;
+  }
+  void release(Buffer* b) {
+    std::atomic<Buffer*>& slot = my_slot().object;
+    if (slot.load(std::memory_order_relaxed) == nullptr) {
+      slot.store(b, std::memory_order_release);
+    } else {
+      delete b;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::atomic<Buffer*> object{nullptr};
+    ~Slot() { delete object.load(); }
+  };
+  static Slot& my_slot() {
+    thread_local Slot slot;
+    return slot;
   }
   bool make_on_miss_;
 };
@@ -263,6 +301,7 @@ void add_all() {
   add("BoundedPool/pair", Pair<BoundedPoolImpl>);
   add("ShardedPool/pair", Pair<ShardedPoolImpl>);
   add("ThreadLocalFreeList/pair", Pair<ThreadLocalFreeList>);
+  add("SlotExchange/pair", Pair<SlotExchange>);
   add("NewDelete/pair", Pair<NewDelete>);
   add("MutexPool/pair", Pair<MutexPool>);
   add("PmrSynchronized/pair", PmrPair);

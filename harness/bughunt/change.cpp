@@ -1,5 +1,7 @@
 #include "harness/bughunt/change.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
@@ -54,6 +56,13 @@ std::vector<PatchLine> patch_lines(std::string_view patch) {
     }
     out.push_back(l);
   }
+  return out;
+}
+
+std::string lines_named(const std::vector<int>& lines) {
+  std::string out = lines.size() == 1 ? "line" : "lines";
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    out += fmt::format("{}{}", i == 0 ? " " : ", ", lines[i]);
   return out;
 }
 

@@ -51,6 +51,9 @@ struct PatchLine {
 // The lines of `patch`, in order, each classified and numbered; views into `patch`.
 std::vector<PatchLine> patch_lines(std::string_view patch);
 
+// "line 24", "lines 24, 25": lines as an answer names them.
+std::string lines_named(const std::vector<int>& lines);
+
 // Best first: std::min of two grades is the better one.
 enum class Review { kRight, kClose, kWrong };
 

@@ -96,6 +96,12 @@ TEST(ChangeTest, PatchLinesAreNumberedByTheNewFile) {
   EXPECT_EQ(lines[5].text, "+new");
 }
 
+// Lines are named as an answer and the pack's notes name them.
+TEST(ChangeTest, LinesAreNamedInTheSingularOrPlural) {
+  EXPECT_EQ(bughunt::lines_named({24}), "line 24");
+  EXPECT_EQ(bughunt::lines_named({24, 25}), "lines 24, 25");
+}
+
 // A declared line is right, two lines off is close, three is wrong; approving is always wrong.
 TEST(ChangeTest, AnswersAreGradedByDistanceToADeclaredLine) {
   const Case c = with_lines({24, 30});

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "harness/bughunt/change.h"
 #include "harness/bughunt/pack/html.h"
 #include "harness/bughunt/pack/pack.h"
 #include "harness/bughunt/text.h"
@@ -53,15 +54,13 @@ std::string notes_body(const std::vector<CaseMaterial>& cases) {
   for (const CaseMaterial& m : cases) {
     std::string hints;
     for (const std::string& hint : m.c.hints) hints += fmt::format("<li>{}</li>", escape(hint));
-    std::string lines;
-    for (int line : m.c.lines) lines += fmt::format("{}{}", lines.empty() ? "" : ", ", line);
     items += fmt::format(
         "<section class=\"note\"><h2>Case {} · {}</h2><p><b>The change.</b> {}; it goes "
-        "wrong at line{} {}.</p><p><b>Symptom.</b> {}</p><p><b>Hints.</b></p>"
+        "wrong at {}.</p><p><b>Symptom.</b> {}</p><p><b>Hints.</b></p>"
         "<ol class=\"hints\">{}</ol><p><b>Cause.</b> {}</p><p><b>Fix.</b> {}</p>"
         "<p><b>Rule.</b> {}</p></section>\n",
-        m.c.number(), escape(m.c.title), escape(m.c.change_title), m.c.lines.size() == 1 ? "" : "s",
-        lines, escape(m.c.symptom), hints, escape(m.c.cause), escape(m.c.fix), escape(m.c.rule));
+        m.c.number(), escape(m.c.title), escape(m.c.change_title), lines_named(m.c.lines),
+        escape(m.c.symptom), hints, escape(m.c.cause), escape(m.c.fix), escape(m.c.rule));
   }
   return fmt::format(
       "<header class=\"bar\"><span class=\"title\">Presenter notes: not for the room"

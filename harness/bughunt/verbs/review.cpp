@@ -108,14 +108,6 @@ std::vector<int> answer_lines(const Context& ctx, const Case& c, std::string_vie
   return lines;
 }
 
-// "line 24", "lines 24, 25".
-std::string lines_named(const std::vector<int>& lines) {
-  std::string out = lines.size() == 1 ? "line" : "lines";
-  for (std::size_t i = 0; i < lines.size(); ++i)
-    out += fmt::format("{}{}", i == 0 ? " " : ", ", lines[i]);
-  return out;
-}
-
 void print_story(const Context& ctx, const Case& c);
 
 void print_verdict(const Context& ctx, const Case& c, const std::vector<int>& lines, bool approve,
